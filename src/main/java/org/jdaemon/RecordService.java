@@ -1,0 +1,83 @@
+package org.jdaemon;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * jdaemon's lifecycle without jsvc: load the settings, run the record loop, reload, stop. Both the jsvc
+ * {@link JDaemon} and the development {@link Foreground} drive this one class.
+ */
+final class RecordService {
+    private static final Logger LOG = LogManager.getLogger(RecordService.class);
+
+    /** jsvc waits for stop() before it exits: long enough for a slow disk, short enough for an admin. */
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Path config;
+    private final RecordLoop loop;
+    private volatile Settings settings;
+
+    RecordService(Path config) {
+        this.config = config;
+        this.loop = new RecordLoop(System::nanoTime, Clock.systemUTC(), new RecordWriter(), HostName.read(),
+                ProcessHandle.current().pid());
+    }
+
+    /** Reads the configuration; nothing runs yet. */
+    void init() throws SettingsException {
+        try {
+            settings = SettingsLoader.load(config);
+        } catch (SettingsException e) {
+            LOG.error("not starting: {}", e.getMessage());
+            throw e;
+        }
+    }
+
+    void start() {
+        loop.start(settings);
+        LOG.info("started as user {}, pid {}, with {}", System.getProperty("user.name"),
+                ProcessHandle.current().pid(), settings.describe());
+    }
+
+    /**
+     * Applies an edited configuration in the running JVM, or keeps the running one if the file is bad.
+     *
+     * @return whether the new file was applied
+     */
+    boolean reload() {
+        Settings next;
+        try {
+            next = SettingsLoader.load(config);
+        } catch (SettingsException e) {
+            LOG.error("reload refused, the running settings stay: {}", e.getMessage());
+            return false;
+        }
+        if (next.equals(settings)) {
+            LOG.info("reloaded {}: no change", config);
+            return true;
+        }
+        settings = next;
+        loop.reload(next);
+        LOG.info("reloaded {}: now {}", config, next.describe());
+        return true;
+    }
+
+    void stop() {
+        LOG.info("stopping");
+        try {
+            if (loop.stop(STOP_TIMEOUT)) {
+                LOG.info("stopped after {} record(s)", loop.written());
+            } else {
+                LOG.warn("stopped without waiting any longer for a write to {} that has been blocked for over {} s",
+                        settings.output(), STOP_TIMEOUT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("interrupted while stopping");
+        }
+    }
+}

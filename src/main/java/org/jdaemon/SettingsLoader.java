@@ -1,0 +1,242 @@
+package org.jdaemon;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.commons.configuration2.PropertiesConfiguration;
+import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.commons.configuration2.io.FileHandler;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+/**
+ * Reads {@code jdaemon.properties} and validates every key and value once, so that the rest of
+ * jdaemon only ever sees a usable {@link Settings}.
+ */
+final class SettingsLoader {
+    static final String OUTPUT_FILE = "output.file";
+    static final String OUTPUT_INTERVAL = "output.interval";
+    static final String OUTPUT_MESSAGE = "output.message";
+    static final String OUTPUT_FSYNC = "output.fsync";
+    static final List<String> KEYS = List.of(OUTPUT_FILE, OUTPUT_INTERVAL, OUTPUT_MESSAGE, OUTPUT_FSYNC);
+
+    static final String DEFAULT_FILE = "/var/lib/jdaemon/test.txt";
+    static final String DEFAULT_INTERVAL = "10s";
+    static final String DEFAULT_MESSAGE = "hello";
+    static final String DEFAULT_FSYNC = "false";
+
+    /** A properties file this large is not one an admin wrote. */
+    private static final long MAX_FILE_SIZE = 1 << 20;
+
+    private SettingsLoader() {
+    }
+
+    static Settings load(Path file) throws SettingsException {
+        String name = file.toString();
+        PropertiesConfiguration properties = parse(name, read(name, file));
+        checkKeys(name, properties);
+        String outputValue = value(name, properties, OUTPUT_FILE, DEFAULT_FILE);
+        Path output = outputPath(name, outputValue);
+        Duration interval = interval(name, value(name, properties, OUTPUT_INTERVAL, DEFAULT_INTERVAL));
+        MessageTemplate message = message(name, value(name, properties, OUTPUT_MESSAGE, DEFAULT_MESSAGE));
+        boolean fsync = flag(name, OUTPUT_FSYNC, value(name, properties, OUTPUT_FSYNC, DEFAULT_FSYNC));
+        checkWritable(name, outputValue, output);
+        return new Settings(file, output, interval, message, fsync);
+    }
+
+    private static String read(String name, Path file) throws SettingsException {
+        try {
+            if (Files.isDirectory(file)) {
+                throw SettingsException.ofFile(name, "is a directory, not a properties file");
+            }
+            if (Files.size(file) > MAX_FILE_SIZE) {
+                throw SettingsException.ofFile(name, "larger than 1 MiB, not a properties file");
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+            checkNoControlCharacters(name, text);
+            return text;
+        } catch (NoSuchFileException e) {
+            throw SettingsException.ofFile(name, "no such file");
+        } catch (AccessDeniedException e) {
+            throw SettingsException.ofFile(name, "permission denied");
+        } catch (CharacterCodingException e) {
+            throw SettingsException.ofFile(name, "not valid UTF-8 text (line " + lineOfBadByte(file) + ")");
+        } catch (IOException e) {
+            throw SettingsException.ofFile(name, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static int lineOfBadByte(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            var decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            int line = 1;
+            int start = 0;
+            for (int i = 0; i <= bytes.length; i++) {
+                if (i == bytes.length || bytes[i] == '\n') {
+                    try {
+                        decoder.reset().decode(ByteBuffer.wrap(bytes, start, i - start));
+                    } catch (CharacterCodingException e) {
+                        return line;
+                    }
+                    line++;
+                    start = i + 1;
+                }
+            }
+            return line;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static void checkNoControlCharacters(String name, String text) throws SettingsException {
+        int line = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+            } else if (Character.isISOControl(c) && c != '\t' && c != '\r' && c != '\f') {
+                throw SettingsException.ofFile(name, String.format(
+                        "line %d: control character \\u%04x: binary data, not a properties file", line, (int) c));
+            }
+        }
+    }
+
+    private static PropertiesConfiguration parse(String name, String text) throws SettingsException {
+        PropertiesConfiguration properties = new PropertiesConfiguration();
+        try {
+            new FileHandler(properties).load(new StringReader(text));
+        } catch (ConfigurationException e) {
+            throw SettingsException.ofFile(name, "cannot be parsed: " + e.getMessage());
+        }
+        return properties;
+    }
+
+    private static void checkKeys(String name, PropertiesConfiguration properties) throws SettingsException {
+        for (Iterator<String> keys = properties.getKeys(); keys.hasNext();) {
+            String key = keys.next();
+            if (!KEYS.contains(key)) {
+                throw new SettingsException(name + ": " + Printable.of(key) + ": unknown key"
+                        + nearestKnownKey(key) + " (known keys: " + String.join(", ", KEYS) + ")");
+            }
+            if (properties.getList(key).size() > 1) {
+                throw new SettingsException(name + ": " + key + ": set more than once");
+            }
+        }
+    }
+
+    private static String nearestKnownKey(String key) {
+        LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+        String lower = key.toLowerCase(Locale.ROOT);
+        String nearest = KEYS.stream()
+                .min(Comparator.comparingInt(known -> distance.apply(known, lower)))
+                .orElseThrow();
+        return distance.apply(nearest, lower) <= 4 ? ", did you mean '" + nearest + "'?" : "";
+    }
+
+    /** The raw value: configuration2's own ${...} interpolation must not touch the message's placeholders. */
+    private static String value(String name, PropertiesConfiguration properties, String key, String fallback)
+            throws SettingsException {
+        Object raw = properties.getProperty(key);
+        if (raw == null) {
+            return fallback;
+        }
+        String value = raw.toString();
+        if (value.isEmpty()) {
+            throw SettingsException.badValue(name, key, value, "empty (remove the line to get the default '"
+                    + fallback + "')");
+        }
+        return value;
+    }
+
+    private static Path outputPath(String name, String value) throws SettingsException {
+        if (!value.equals(value.strip())) {
+            throw SettingsException.badValue(name, OUTPUT_FILE, value, "has leading or trailing spaces");
+        }
+        Path path;
+        try {
+            path = Path.of(value);
+        } catch (InvalidPathException e) {
+            throw SettingsException.badValue(name, OUTPUT_FILE, value, "not a valid path: " + e.getReason());
+        }
+        if (!path.isAbsolute()) {
+            throw SettingsException.badValue(name, OUTPUT_FILE, value, "not an absolute path");
+        }
+        if (path.getFileName() == null || !path.normalize().equals(path) || value.endsWith("/")) {
+            throw SettingsException.badValue(name, OUTPUT_FILE, value,
+                    "not a plain file path (no trailing '/', '.' or '..')");
+        }
+        return path;
+    }
+
+    private static Duration interval(String name, String value) throws SettingsException {
+        try {
+            return IntervalSyntax.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw SettingsException.badValue(name, OUTPUT_INTERVAL, value, e.getMessage());
+        }
+    }
+
+    private static MessageTemplate message(String name, String value) throws SettingsException {
+        try {
+            return MessageTemplate.compile(value);
+        } catch (IllegalArgumentException e) {
+            throw SettingsException.badValue(name, OUTPUT_MESSAGE, value, e.getMessage());
+        }
+    }
+
+    private static boolean flag(String name, String key, String value) throws SettingsException {
+        return switch (value.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw SettingsException.badValue(name, key, value, "must be true or false");
+        };
+    }
+
+    /**
+     * Checked here, at the edge, so that a start or a reload refuses a file it could never write; the
+     * record loop still copes with the file system changing later.
+     */
+    private static void checkWritable(String name, String value, Path output) throws SettingsException {
+        Path directory = output.getParent();
+        if (Files.isSymbolicLink(output)) {
+            throw SettingsException.badValue(name, OUTPUT_FILE, value,
+                    "is a symbolic link; jdaemon only writes to a regular file it opens itself");
+        }
+        if (Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.isRegularFile(output, LinkOption.NOFOLLOW_LINKS)) {
+                throw SettingsException.badValue(name, OUTPUT_FILE, value, "exists and is not a regular file");
+            }
+            if (!Files.isWritable(output)) {
+                throw SettingsException.badValue(name, OUTPUT_FILE, value,
+                        "not writable by user " + System.getProperty("user.name"));
+            }
+        } else if (!Files.isDirectory(directory)) {
+            throw SettingsException.badValue(name, OUTPUT_FILE, value, "directory " + directory + " does not exist");
+        } else if (!Files.isWritable(directory)) {
+            throw SettingsException.badValue(name, OUTPUT_FILE, value,
+                    "directory " + directory + " is not writable by user " + System.getProperty("user.name"));
+        }
+    }
+}
