@@ -24,6 +24,7 @@ final class RecordLoop {
     private final String host;
     private final long pid;
     private final OutageLog outages = new OutageLog(LOG);
+    private final SkipLog skips = new SkipLog(LOG);
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
@@ -84,6 +85,11 @@ final class RecordLoop {
         return written;
     }
 
+    /** Slots skipped since start; read after {@link #stop} has returned true. */
+    long skipped() {
+        return skips.total();
+    }
+
     private void run(Settings initial) {
         Settings settings = initial;
         Schedule schedule = new Schedule(settings.interval(), ticker.getAsLong());
@@ -109,10 +115,10 @@ final class RecordLoop {
                 lock.unlock();
             }
             write(settings);
-            long skipped = schedule.advance(ticker.getAsLong());
+            long now = ticker.getAsLong();
+            long skipped = schedule.advance(now);
             if (skipped > 0) {
-                LOG.warn("{} record(s) skipped: the service was held up past their time (a stall, a stop signal "
-                        + "or a slow write); the schedule continues without catching up", skipped);
+                skips.skipped(skipped, now);
             }
         }
     }

@@ -70,7 +70,7 @@ final class RecordService {
         LOG.info("stopping");
         try {
             if (loop.stop(STOP_TIMEOUT)) {
-                LOG.info("stopped after {} record(s)", loop.written());
+                LOG.info("stopped after {} record(s), {} slot(s) skipped", loop.written(), loop.skipped());
             } else {
                 LOG.warn("stopped without waiting any longer for a write to {} that has been blocked for over {} s",
                         settings.output(), STOP_TIMEOUT.toSeconds());

@@ -45,16 +45,22 @@ final class SettingsLoader {
     private SettingsLoader() {
     }
 
+    /** Reads and checks the file, including that the service user can write the output file. */
     static Settings load(Path file) throws SettingsException {
+        Settings settings = parse(file);
+        checkWritable(file.toString(), settings.output());
+        return settings;
+    }
+
+    /** Reads and checks the file's syntax and values, without looking at the output path. */
+    static Settings parse(Path file) throws SettingsException {
         String name = file.toString();
         PropertiesConfiguration properties = parse(name, read(name, file));
         checkKeys(name, properties);
-        String outputValue = value(name, properties, OUTPUT_FILE, DEFAULT_FILE);
-        Path output = outputPath(name, outputValue);
+        Path output = outputPath(name, value(name, properties, OUTPUT_FILE, DEFAULT_FILE));
         Duration interval = interval(name, value(name, properties, OUTPUT_INTERVAL, DEFAULT_INTERVAL));
         MessageTemplate message = message(name, value(name, properties, OUTPUT_MESSAGE, DEFAULT_MESSAGE));
         boolean fsync = flag(name, OUTPUT_FSYNC, value(name, properties, OUTPUT_FSYNC, DEFAULT_FSYNC));
-        checkWritable(name, outputValue, output);
         return new Settings(file, output, interval, message, fsync);
     }
 
@@ -171,9 +177,6 @@ final class SettingsLoader {
     }
 
     private static Path outputPath(String name, String value) throws SettingsException {
-        if (!value.equals(value.strip())) {
-            throw SettingsException.badValue(name, OUTPUT_FILE, value, "has leading or trailing spaces");
-        }
         Path path;
         try {
             path = Path.of(value);
@@ -218,7 +221,8 @@ final class SettingsLoader {
      * Checked here, at the edge, so that a start or a reload refuses a file it could never write; the
      * record loop still copes with the file system changing later.
      */
-    private static void checkWritable(String name, String value, Path output) throws SettingsException {
+    private static void checkWritable(String name, Path output) throws SettingsException {
+        String value = output.toString();
         Path directory = output.getParent();
         if (Files.isSymbolicLink(output)) {
             throw SettingsException.badValue(name, OUTPUT_FILE, value,

@@ -1,0 +1,40 @@
+package org.jdaemon;
+
+import java.time.Duration;
+
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Reports skipped slots (the loop was held up past their time) at most once a minute, with how many,
+ * so that a loaded machine and a short interval cannot flood the log.
+ */
+final class SkipLog {
+    static final Duration QUIET = Duration.ofMinutes(1);
+
+    private final Logger log;
+    private boolean reported;
+    private long lastReport;
+    private long unreported;
+    private long total;
+
+    SkipLog(Logger log) {
+        this.log = log;
+    }
+
+    void skipped(long slots, long nowNanos) {
+        total += slots;
+        unreported += slots;
+        if (!reported || nowNanos - lastReport >= QUIET.toNanos()) {
+            log.warn("{} record(s) skipped: the service was held up past their time (a stall, a stop signal or a "
+                    + "slow write); the schedule goes on without catching up (reported at most once a minute)",
+                    unreported);
+            reported = true;
+            lastReport = nowNanos;
+            unreported = 0;
+        }
+    }
+
+    long total() {
+        return total;
+    }
+}
