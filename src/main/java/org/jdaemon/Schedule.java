@@ -3,9 +3,10 @@ package org.jdaemon;
 import java.time.Duration;
 
 /**
- * Fixed-rate deadlines on a monotonic clock (nanoTime ticks): the n-th record is due at origin + n ×
- * interval, so lateness never accumulates into drift. Slots that have already passed when the loop
- * gets to them (a stalled JVM, a SIGSTOP) are skipped, never written in a burst.
+ * Fixed-rate deadlines on a monotonic clock (nanoTime ticks): the n-th slot is due at origin + n ×
+ * interval, so lateness never accumulates into drift. When the loop falls behind (a stalled JVM, a
+ * SIGSTOP), only the most recent passed slot is served, at once and late; the older ones are
+ * skipped, never written in a burst.
  */
 final class Schedule {
     private final long intervalNanos;
@@ -25,7 +26,7 @@ final class Schedule {
      * Moves past the slot just served.
      *
      * @param nowNanos the clock after the record was written
-     * @return how many slots were skipped because their deadline had already passed
+     * @return how many slots are skipped because a later slot is already due
      */
     long advance(long nowNanos) {
         long following = next + intervalNanos;
@@ -33,7 +34,7 @@ final class Schedule {
             next = following;
             return 0;
         }
-        long skipped = (nowNanos - following) / intervalNanos + 1;
+        long skipped = (nowNanos - following) / intervalNanos;
         next = following + skipped * intervalNanos;
         return skipped;
     }

@@ -25,9 +25,9 @@ final class SkipLog {
         total += slots;
         unreported += slots;
         if (!reported || nowNanos - lastReport >= QUIET.toNanos()) {
-            log.warn("{} record(s) skipped: the service was held up past their time (a stall, a stop signal or a "
-                    + "slow write); the schedule goes on without catching up (reported at most once a minute)",
-                    unreported);
+            log.warn("{} record(s) skipped: the service was held up past their time (a stall, a stop signal or "
+                    + "a slow write); the latest one was written late and the schedule goes on without catching up "
+                    + "(reported at most once a minute)", unreported);
             reported = true;
             lastReport = nowNanos;
             unreported = 0;

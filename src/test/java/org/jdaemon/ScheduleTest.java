@@ -24,16 +24,20 @@ class ScheduleTest {
     }
 
     @Test
-    void aStallSkipsThePassedSlotsInsteadOfBursting() {
+    void aStallServesTheLatestPassedSlotAtOnceAndSkipsTheOlderOnes() {
         Schedule schedule = new Schedule(TEN, 0);
-        assertEquals(3, schedule.advance(35));
+        assertEquals(2, schedule.advance(35));
+        assertEquals(30, schedule.next());
+        assertEquals(0, schedule.advance(36));
         assertEquals(40, schedule.next());
     }
 
     @Test
-    void aWriteEndingExactlyOnTheNextSlotSkipsIt() {
+    void aWriteEndingOnTheNextSlotServesItLateWithoutSkipping() {
         Schedule schedule = new Schedule(TEN, 0);
-        assertEquals(1, schedule.advance(10));
+        assertEquals(0, schedule.advance(15));
+        assertEquals(10, schedule.next());
+        assertEquals(0, schedule.advance(16));
         assertEquals(20, schedule.next());
     }
 
