@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -65,6 +66,7 @@ final class SettingsLoader {
     }
 
     private static String read(String name, Path file) throws SettingsException {
+        byte[] bytes;
         try {
             if (Files.isDirectory(file)) {
                 throw SettingsException.ofFile(name, "is a directory, not a properties file");
@@ -72,48 +74,45 @@ final class SettingsLoader {
             if (Files.size(file) > MAX_FILE_SIZE) {
                 throw SettingsException.ofFile(name, "larger than 1 MiB, not a properties file");
             }
-            byte[] bytes = Files.readAllBytes(file);
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-            checkNoControlCharacters(name, text);
-            return text;
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw SettingsException.ofFile(name, "no such file");
         } catch (AccessDeniedException e) {
             throw SettingsException.ofFile(name, "permission denied");
-        } catch (CharacterCodingException e) {
-            throw SettingsException.ofFile(name, "not valid UTF-8 text (line " + lineOfBadByte(file) + ")");
         } catch (IOException e) {
             throw SettingsException.ofFile(name, "cannot be read: " + e.getMessage());
         }
+        try {
+            String text = strictUtf8().decode(ByteBuffer.wrap(bytes)).toString();
+            checkNoControlCharacters(name, text);
+            return text;
+        } catch (CharacterCodingException e) {
+            throw SettingsException.ofFile(name, "not valid UTF-8 text (line " + lineOfBadByte(bytes) + ")");
+        }
     }
 
-    private static int lineOfBadByte(Path file) {
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            var decoder = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
-            int line = 1;
-            int start = 0;
-            for (int i = 0; i <= bytes.length; i++) {
-                if (i == bytes.length || bytes[i] == '\n') {
-                    try {
-                        decoder.reset().decode(ByteBuffer.wrap(bytes, start, i - start));
-                    } catch (CharacterCodingException e) {
-                        return line;
-                    }
-                    line++;
-                    start = i + 1;
+    private static CharsetDecoder strictUtf8() {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    private static int lineOfBadByte(byte[] bytes) {
+        CharsetDecoder decoder = strictUtf8();
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                try {
+                    decoder.reset().decode(ByteBuffer.wrap(bytes, start, i - start));
+                } catch (CharacterCodingException e) {
+                    return line;
                 }
+                line++;
+                start = i + 1;
             }
-            return line;
-        } catch (IOException e) {
-            return 0;
         }
+        return line;
     }
 
     private static void checkNoControlCharacters(String name, String text) throws SettingsException {
