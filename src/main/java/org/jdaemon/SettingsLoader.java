@@ -15,13 +15,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-import org.apache.commons.configuration2.PropertiesConfiguration;
-import org.apache.commons.configuration2.ex.ConfigurationException;
-import org.apache.commons.configuration2.io.FileHandler;
+import org.apache.commons.configuration2.PropertiesConfiguration.PropertiesReader;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
@@ -56,8 +55,7 @@ final class SettingsLoader {
     /** Reads and checks the file's syntax and values, without looking at the output path. */
     static Settings parse(Path file) throws SettingsException {
         String name = file.toString();
-        PropertiesConfiguration properties = parse(name, read(name, file));
-        checkKeys(name, properties);
+        Map<String, String> properties = parse(name, read(name, file));
         Path output = outputPath(name, value(name, properties, OUTPUT_FILE, DEFAULT_FILE));
         Duration interval = interval(name, value(name, properties, OUTPUT_INTERVAL, DEFAULT_INTERVAL));
         MessageTemplate message = message(name, value(name, properties, OUTPUT_MESSAGE, DEFAULT_MESSAGE));
@@ -128,27 +126,29 @@ final class SettingsLoader {
         }
     }
 
-    private static PropertiesConfiguration parse(String name, String text) throws SettingsException {
-        PropertiesConfiguration properties = new PropertiesConfiguration();
-        try {
-            new FileHandler(properties).load(new StringReader(text));
-        } catch (ConfigurationException e) {
+    /**
+     * Reads every key and its raw value with configuration2's properties parser (escapes, line
+     * continuations), and nothing more: no includes, no ${...} interpolation (the message's
+     * placeholders are jdaemon's), no list splitting. Unknown and repeated keys are refused here, since
+     * a misspelt key would otherwise be ignored without a word.
+     */
+    private static Map<String, String> parse(String name, String text) throws SettingsException {
+        Map<String, String> properties = new LinkedHashMap<>();
+        try (PropertiesReader reader = new PropertiesReader(new StringReader(text))) {
+            while (reader.nextProperty()) {
+                String key = reader.getPropertyName();
+                if (!KEYS.contains(key)) {
+                    throw new SettingsException(name + ": " + Printable.of(key) + ": unknown key"
+                            + nearestKnownKey(key) + " (known keys: " + String.join(", ", KEYS) + ")");
+                }
+                if (properties.putIfAbsent(key, reader.getPropertyValue()) != null) {
+                    throw new SettingsException(name + ": " + key + ": set more than once");
+                }
+            }
+        } catch (IOException e) {
             throw SettingsException.ofFile(name, "cannot be parsed: " + e.getMessage());
         }
         return properties;
-    }
-
-    private static void checkKeys(String name, PropertiesConfiguration properties) throws SettingsException {
-        for (Iterator<String> keys = properties.getKeys(); keys.hasNext();) {
-            String key = keys.next();
-            if (!KEYS.contains(key)) {
-                throw new SettingsException(name + ": " + Printable.of(key) + ": unknown key"
-                        + nearestKnownKey(key) + " (known keys: " + String.join(", ", KEYS) + ")");
-            }
-            if (properties.getList(key).size() > 1) {
-                throw new SettingsException(name + ": " + key + ": set more than once");
-            }
-        }
     }
 
     private static String nearestKnownKey(String key) {
@@ -160,14 +160,12 @@ final class SettingsLoader {
         return distance.apply(nearest, lower) <= 4 ? ", did you mean '" + nearest + "'?" : "";
     }
 
-    /** The raw value: configuration2's own ${...} interpolation must not touch the message's placeholders. */
-    private static String value(String name, PropertiesConfiguration properties, String key, String fallback)
+    private static String value(String name, Map<String, String> properties, String key, String fallback)
             throws SettingsException {
-        Object raw = properties.getProperty(key);
-        if (raw == null) {
+        String value = properties.get(key);
+        if (value == null) {
             return fallback;
         }
-        String value = raw.toString();
         if (value.isEmpty()) {
             throw SettingsException.badValue(name, key, value, "empty (remove the line to get the default '"
                     + fallback + "')");

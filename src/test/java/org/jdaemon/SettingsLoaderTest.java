@@ -107,6 +107,14 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void includeIsAnUnknownKeyNotAnotherFile() throws Exception {
+        Files.writeString(dir.resolve("other.properties"), "output.interval = 5s\n");
+        Path file = config("include = other.properties\n");
+        assertTrue(assertThrows(SettingsException.class, () -> SettingsLoader.parse(file)).getMessage()
+                .startsWith(file + ": include: unknown key"));
+    }
+
+    @Test
     void duplicateKeyIsRefused() throws Exception {
         Path file = config("output.interval = 5s\noutput.interval = 6s\n");
         assertEquals(file + ": output.interval: set more than once",
