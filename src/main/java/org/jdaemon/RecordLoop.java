@@ -8,23 +8,18 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
-
 /**
  * The worker: one thread that writes a record at every slot of the {@link Schedule} and wakes at once
  * for a reload or a stop, so neither waits for the rest of an interval.
  */
 final class RecordLoop {
-    private static final Logger LOG = LogManager.getLogger(RecordLoop.class);
-
     private final LongSupplier ticker;
     private final Clock clock;
     private final RecordWriter writer;
     private final String host;
     private final long pid;
-    private final OutageLog outages = new OutageLog(LOG);
-    private final SkipLog skips = new SkipLog(LOG);
+    private final OutageLog outages = new OutageLog(RecordLoop.class);
+    private final SkipLog skips = new SkipLog(RecordLoop.class);
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();

@@ -12,14 +12,21 @@ import org.apache.logging.log4j.Logger;
  * {@link JDaemon} and the development {@link Foreground} drive this one class.
  */
 final class RecordService {
-    private static final Logger LOG = LogManager.getLogger(RecordService.class);
-
     /** jsvc waits for stop() before it exits: long enough for a slow disk, short enough for an admin. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
     private final Path config;
     private final RecordLoop loop;
     private volatile Settings settings;
+
+    /**
+     * Looked up when there is something to say, never in a static field: log4j2 takes a few hundred
+     * milliseconds to start, and the first record need not wait for it (start() logs only once the
+     * record loop runs).
+     */
+    private static Logger log() {
+        return LogManager.getLogger(RecordService.class);
+    }
 
     RecordService(Path config) {
         this.config = config;
@@ -32,14 +39,14 @@ final class RecordService {
         try {
             settings = SettingsLoader.load(config);
         } catch (SettingsException e) {
-            LOG.error("not starting: {}", e.getMessage());
+            log().error("not starting: {}", e.getMessage());
             throw e;
         }
     }
 
     void start() {
         loop.start(settings);
-        LOG.info("started as user {}, pid {}, with {}", System.getProperty("user.name"),
+        log().info("started as user {}, pid {}, with {}", System.getProperty("user.name"),
                 ProcessHandle.current().pid(), settings.describe());
     }
 
@@ -53,31 +60,31 @@ final class RecordService {
         try {
             next = SettingsLoader.load(config);
         } catch (SettingsException e) {
-            LOG.error("reload refused, the running settings stay: {}", e.getMessage());
+            log().error("reload refused, the running settings stay: {}", e.getMessage());
             return false;
         }
         if (next.equals(settings)) {
-            LOG.info("reloaded {}: no change", config);
+            log().info("reloaded {}: no change", config);
             return true;
         }
         settings = next;
         loop.reload(next);
-        LOG.info("reloaded {}: now {}", config, next.describe());
+        log().info("reloaded {}: now {}", config, next.describe());
         return true;
     }
 
     void stop() {
-        LOG.info("stopping");
+        log().info("stopping");
         try {
             if (loop.stop(STOP_TIMEOUT)) {
-                LOG.info("stopped after {} record(s), {} slot(s) skipped", loop.written(), loop.skipped());
+                log().info("stopped after {} record(s), {} slot(s) skipped", loop.written(), loop.skipped());
             } else {
-                LOG.warn("stopped without waiting any longer for a write to {} that has been blocked for over {} s",
+                log().warn("stopped without waiting any longer for a write to {} that has been blocked for over {} s",
                         settings.output(), STOP_TIMEOUT.toSeconds());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            LOG.warn("interrupted while stopping");
+            log().warn("interrupted while stopping");
         }
     }
 }

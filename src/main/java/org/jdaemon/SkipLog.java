@@ -2,7 +2,7 @@ package org.jdaemon;
 
 import java.time.Duration;
 
-import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.LogManager;
 
 /**
  * Reports skipped slots (the loop was held up past their time) at most once a minute, with how many,
@@ -11,21 +11,22 @@ import org.apache.logging.log4j.Logger;
 final class SkipLog {
     static final Duration QUIET = Duration.ofMinutes(1);
 
-    private final Logger log;
+    private final Class<?> source;
     private boolean reported;
     private long lastReport;
     private long unreported;
     private long total;
 
-    SkipLog(Logger log) {
-        this.log = log;
+    /** @param source the class whose logger reports the skips, looked up only when there are some */
+    SkipLog(Class<?> source) {
+        this.source = source;
     }
 
     void skipped(long slots, long nowNanos) {
         total += slots;
         unreported += slots;
         if (!reported || nowNanos - lastReport >= QUIET.toNanos()) {
-            log.warn("{} record(s) skipped: the service was held up past their time (a stall, a stop signal or "
+            LogManager.getLogger(source).warn("{} record(s) skipped: the service was held up past their time (a stall, a stop signal or "
                     + "a slow write); the latest one was written late and the schedule goes on without catching up "
                     + "(reported at most once a minute)", unreported);
             reported = true;

@@ -37,10 +37,6 @@ final class CapturedLog extends AbstractAppender implements AutoCloseable {
         return lines.stream().filter(line -> line.startsWith(level + " ")).count();
     }
 
-    Logger logger() {
-        return logger;
-    }
-
     @Override
     public void close() {
         logger.removeAppender(this);

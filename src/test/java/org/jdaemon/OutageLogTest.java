@@ -16,7 +16,7 @@ class OutageLogTest {
     @Test
     void logsOneWarningPerEpisodeAndOneRecovery() {
         try (CapturedLog log = new CapturedLog(OutageLogTest.class)) {
-            OutageLog outages = new OutageLog(log.logger());
+            OutageLog outages = new OutageLog(OutageLogTest.class);
             outages.succeeded(FILE);
             for (int i = 0; i < 1000; i++) {
                 outages.failed(FILE, new NoSuchFileException(FILE.toString()));

@@ -11,7 +11,7 @@ class SkipLogTest {
     @Test
     void reportsAtMostOnceAMinuteWithTheCountSinceTheLastReport() {
         try (CapturedLog log = new CapturedLog(SkipLogTest.class)) {
-            SkipLog skips = new SkipLog(log.logger());
+            SkipLog skips = new SkipLog(SkipLogTest.class);
             skips.skipped(2, 0);
             for (int i = 1; i <= 59; i++) {
                 skips.skipped(1, i * SECOND);
