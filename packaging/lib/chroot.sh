@@ -1,0 +1,367 @@
+# shellcheck shell=sh
+# Throwaway Debian systems for the package tests: a cached debootstrap base
+# tarball, fresh chroots unpacked from it, each run inside its own PID and
+# mount namespace so that killing one process (its PID 1) ends everything the
+# test started, and a trap-driven teardown that leaves nothing behind.
+#
+# Source it from a `set -eu` script, call chroot_cleanup_on_exit once, then:
+#   base_tarball [PACKAGE...]      prints the cached tarball's path (builds it)
+#   chroot_create                  unpacks the base into $CHROOT_DIR
+#   chroot_boot_sysv | chroot_boot_systemd
+#                                  starts PID 1 of the namespace ($CHROOT_PID1)
+#   in_chroot CMD...               runs CMD inside, as a process of the namespace
+#   chroot_destroy                 kills PID 1, unmounts, removes the directory
+#
+# The mirror is debootstrap's default: no host name is written here.
+
+JDAEMON_TEST_CACHE=${JDAEMON_TEST_CACHE:-/var/cache/jdaemon-tests}
+JDAEMON_TEST_SUITE=${JDAEMON_TEST_SUITE:-bookworm}
+# Where test systems are unpacked: a disk file system that allows exec and
+# device nodes (not TMPDIR, which may be a small or noexec tmpfs).
+JDAEMON_TEST_TMP=${JDAEMON_TEST_TMP:-/var/tmp}
+
+# What the scenario needs preinstalled, so that installing the .deb needs no
+# download: an init system that can be PID 1, `ps`, and the package's Depends.
+CHROOT_BASE_PACKAGES="adduser dbus default-jre-headless jsvc \
+libcommons-daemon-java openjdk-17-jre-headless procps systemd systemd-sysv"
+
+CHROOT_HOSTNAME=jdaemon-test
+CHROOT_DIR=
+CHROOT_PID1=
+CHROOT_UNSHARE=
+CHROOT_CGROUPS=
+
+log() {
+    printf '%s\n' "$*" >&2
+}
+
+die() {
+    log "error: $*"
+    exit 2
+}
+
+# Prints the path of a base tarball of $JDAEMON_TEST_SUITE with the given
+# packages (default: CHROOT_BASE_PACKAGES) preinstalled and apt's lists
+# fetched, building it first when the cache has none for this package list.
+# The file name carries a hash of the sorted list, so a changed list gets a
+# new tarball. Usable by other tools (piuparts -b).
+base_tarball() {
+    if [ "$#" -eq 0 ]; then
+        # shellcheck disable=SC2086 # a word list on purpose
+        set -- $CHROOT_BASE_PACKAGES
+    fi
+    _bt_list=$(printf '%s\n' "$@" | sort -u | paste -sd, -)
+    _bt_hash=$(printf '%s %s\n' "$JDAEMON_TEST_SUITE" "$_bt_list" | sha256sum | cut -c1-12)
+    _bt_tarball="$JDAEMON_TEST_CACHE/$JDAEMON_TEST_SUITE-$_bt_hash.tar.gz"
+    mkdir -p "$JDAEMON_TEST_CACHE"
+    # Parallel callers (piuparts-check, both scenarios) build it only once.
+    (
+        flock 9
+        if [ ! -s "$_bt_tarball" ]; then
+            build_base_tarball "$_bt_tarball" "$_bt_list"
+        fi
+    ) 9>"$_bt_tarball.lock"
+    printf '%s\n' "$_bt_tarball"
+}
+
+# build_base_tarball TARBALL COMMA-SEPARATED-PACKAGES: run in a subshell,
+# whose own traps clean up a build that fails or is interrupted.
+build_base_tarball() {
+    _bb_root=$(mktemp -d "$JDAEMON_TEST_CACHE/build.XXXXXX")
+    _bb_tarball=$1
+    trap 'build_cleanup' EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+    # mktemp's 0700 would end up as the mode of / in every chroot, closing it
+    # to the service user.
+    chmod 755 "$_bb_root"
+    log "building $1 ($2), this takes a few minutes once"
+    debootstrap --variant=minbase --include="$2" "$JDAEMON_TEST_SUITE" "$_bb_root" >"$_bb_root.log" 2>&1 ||
+        die "debootstrap failed: $(tail -n 5 "$_bb_root.log")"
+    # Lists let `apt-get install ./x.deb` resolve a dependency the list above
+    # lacks (it then downloads it) instead of failing.
+    mount -t proc proc "$_bb_root/proc"
+    chroot "$_bb_root" apt-get -q update >>"$_bb_root.log" 2>&1 ||
+        die "apt-get update in the base failed: $(tail -n 5 "$_bb_root.log")"
+    chroot "$_bb_root" apt-get clean
+    umount "$_bb_root/proc"
+    tar -C "$_bb_root" -czf "$1.tmp" .
+    mv "$1.tmp" "$1"
+}
+
+build_cleanup() {
+    if mountpoint -q "$_bb_root/proc"; then
+        umount "$_bb_root/proc"
+    fi
+    remove_tree "$_bb_root"
+    rm -f "$_bb_root.log" "$_bb_tarball.tmp"
+}
+
+# Removes a directory tree, refusing if anything is still mounted below it:
+# rm -rf through a live bind or proc mount would reach outside the tree.
+remove_tree() {
+    if awk -v d="$1" 'index($2, d "/") == 1 || $2 == d { found = 1 } END { exit !found }' /proc/self/mounts; then
+        log "not removing $1: still mounted below it"
+        return 1
+    fi
+    rm -rf --one-file-system "$1"
+}
+
+# Unpacks a fresh system from the base tarball into a new $CHROOT_DIR.
+chroot_create() {
+    _cc_tarball=$(base_tarball)
+    CHROOT_DIR=$(mktemp -d "$JDAEMON_TEST_TMP/jdaemon-test.XXXXXX")
+    chmod 755 "$CHROOT_DIR"
+    tar -C "$CHROOT_DIR" -xzf "$_cc_tarball"
+    echo "$CHROOT_HOSTNAME" >"$CHROOT_DIR/etc/hostname"
+    printf '127.0.0.1\tlocalhost\n127.0.1.1\t%s\n::1\tlocalhost ip6-localhost ip6-loopback\n' \
+        "$CHROOT_HOSTNAME" >"$CHROOT_DIR/etc/hosts"
+}
+
+# The processes of the test system cannot set the host's clock or touch its
+# network (PID 1 systemd, a timer, a maintainer script): those capabilities
+# are dropped before entering. Its hostname lives in its own UTS namespace.
+CHROOT_CAPS_DROPPED=-sys_time,-net_admin
+
+# Run by PID 1 of the namespace before it execs the real init: the test
+# system gets its own /dev (no host disks or consoles; systemd would mount the
+# host's devtmpfs otherwise) and a read-only view of the kernel's settings, so
+# that no sysctl or sysfs write reaches the host. Its host name, set in its
+# own UTS namespace, resolves through /etc/hosts as on an installed system.
+# shellcheck disable=SC2016 # expanded by the shell that runs it
+CHROOT_PID1_SETUP='
+set -e
+mount -t proc -o nosuid,nodev,noexec proc /proc
+cat /etc/hostname >/proc/sys/kernel/hostname
+mount --bind /proc/sys /proc/sys
+mount -o bind,remount,ro /proc/sys
+mount -t sysfs -o ro,nosuid,nodev,noexec sysfs /sys
+mount -t tmpfs -o mode=755,nosuid,size=1m tmpfs /dev
+for node in null:1:3 zero:1:5 full:1:7 random:1:8 urandom:1:9 tty:5:0; do
+    mknod -m 666 "/dev/${node%%:*}" c "$(echo "$node" | cut -d: -f2)" "${node##*:}"
+done
+mkdir -m 755 /dev/pts
+mkdir -m 1777 /dev/shm
+mount -t devpts -o newinstance,ptmxmode=0666,mode=620,gid=5 devpts /dev/pts
+ln -s pts/ptmx /dev/ptmx
+ln -s /proc/self/fd /dev/fd
+ln -s /proc/self/fd/0 /dev/stdin
+ln -s /proc/self/fd/1 /dev/stdout
+ln -s /proc/self/fd/2 /dev/stderr
+mount -t tmpfs -o mode=755,nosuid,nodev tmpfs /run
+exec "$@"
+'
+
+# chroot_start_pid1 PROGRAM [ARG...]: starts PROGRAM as PID 1 of new PID,
+# mount and UTS namespaces rooted at $CHROOT_DIR and sets $CHROOT_PID1 to its
+# host PID. Killing that one process ends every process of the namespace, and
+# every mount made inside it goes with the mount namespace. unshare kills it
+# too when it dies itself ($CHROOT_UNSHARE), should PID 1 not be known yet.
+chroot_start_pid1() {
+    chroot_make_cgroups
+    # The first shell moves itself into the test's cgroups, so that the new
+    # cgroup namespace is rooted there: systemd builds its tree below them
+    # rather than at the roots of the host's hierarchies.
+    # container= tells systemd it is not managing real hardware. The root is
+    # made a mount point because systemd moves it when it builds a unit's
+    # mount namespace (ProtectSystem= and the like): EINVAL on a plain chroot.
+    # shellcheck disable=SC2016 # expanded by those shells
+    env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin container=jdaemon-test \
+        sh -c 'for cgroup in $1; do echo $$ >"$cgroup/cgroup.procs"; done; shift; exec "$@"' \
+        enter-cgroups "$CHROOT_CGROUPS" \
+        setpriv --inh-caps "$CHROOT_CAPS_DROPPED" --bounding-set "$CHROOT_CAPS_DROPPED" \
+        unshare --pid --fork --kill-child --mount --uts --cgroup --propagation private \
+        sh -c 'mount --bind "$1" "$1" && exec chroot "$@"' make-root-a-mount \
+        "$CHROOT_DIR" /bin/sh -c "$CHROOT_PID1_SETUP" pid1-setup "$@" \
+        </dev/null >"$CHROOT_DIR.pid1.log" 2>&1 &
+    CHROOT_UNSHARE=$!
+    # unshare --fork makes PID 1 its only child.
+    _sp_tries=0
+    until CHROOT_PID1=$(tr -d ' ' <"/proc/$CHROOT_UNSHARE/task/$CHROOT_UNSHARE/children" 2>/dev/null) &&
+        [ -n "$CHROOT_PID1" ] && [ "$(readlink "/proc/$CHROOT_PID1/root")" = "$CHROOT_DIR" ] &&
+        [ "$(readlink "/proc/$CHROOT_PID1/exe")" = "$(realpath "$CHROOT_DIR$1")" ]; do
+        _sp_tries=$((_sp_tries + 1))
+        if [ "$_sp_tries" -gt 100 ] || ! kill -0 "$CHROOT_UNSHARE" 2>/dev/null; then
+            cat "$CHROOT_DIR.pid1.log" >&2
+            die "PID 1 of the test system did not start"
+        fi
+        sleep 0.1
+    done
+}
+
+# Creates the test system's cgroups, one per mounted hierarchy, each below
+# the caller's own cgroup there (so the host's limits still apply), named
+# after the chroot directory; sets $CHROOT_CGROUPS to their paths.
+chroot_make_cgroups() {
+    CHROOT_CGROUPS=$(awk -v name="${CHROOT_DIR##*/}" '
+        FILENAME == "/proc/self/cgroup" {
+            # id:controllers:path; a v1 line names its controllers.
+            path = $0; sub(/^[^:]*:[^:]*:/, "", path)
+            split($0, field, ":"); own[field[2]] = path; next
+        }
+        $3 == "cgroup2" { print $2 own[""] "/" name; next }
+        $3 == "cgroup" {
+            for (controllers in own) {
+                if (controllers == "") continue
+                n = split(controllers, wanted, ","); found = 0
+                for (i = 1; i <= n; i++) if (("," $4 ",") ~ ("," wanted[i] ",")) found++
+                if (found == n) { print $2 own[controllers] "/" name; break }
+            }
+        }' /proc/self/cgroup /proc/self/mounts | sed 's,//*,/,g')
+    for _mc_dir in $CHROOT_CGROUPS; do
+        mkdir "$_mc_dir"
+        # A v1 cpuset admits no task before it has CPUs and memory nodes.
+        if [ -e "$_mc_dir/cpuset.cpus" ]; then
+            cat "${_mc_dir%/*}/cpuset.cpus" >"$_mc_dir/cpuset.cpus"
+            cat "${_mc_dir%/*}/cpuset.mems" >"$_mc_dir/cpuset.mems"
+        fi
+    done
+}
+
+# Removes the test's cgroup trees, deepest first; the kernel may need a
+# moment after the last process died before a cgroup can go.
+chroot_remove_cgroups() {
+    for _rc_dir in $CHROOT_CGROUPS; do
+        _rc_tries=0
+        until [ ! -d "$_rc_dir" ] || find "$_rc_dir" -depth -type d -exec rmdir {} + 2>/dev/null; do
+            _rc_tries=$((_rc_tries + 1))
+            if [ "$_rc_tries" -gt 50 ]; then
+                log "cannot remove cgroup $_rc_dir"
+                return 1
+            fi
+            sleep 0.1
+        done
+    done
+    CHROOT_CGROUPS=
+}
+
+# A sysvinit-like system: PID 1 only reaps orphans (as init does, so that
+# daemons that exit leave no zombies), and init scripts are run by hand.
+# The utmp record init writes on entering runlevel 2 lets `runlevel`, and so
+# invoke-rc.d in maintainer scripts, see a booted system rather than a chroot
+# (where invoke-rc.d starts nothing).
+chroot_boot_sysv() {
+    # SIGCHLD cuts the pause short, so an orphan that exits is reaped at once.
+    # shellcheck disable=SC2016 # Perl code, not shell
+    chroot_start_pid1 /usr/bin/perl -e '$SIG{TERM} = sub { exit 0 }; $SIG{CHLD} = sub { };
+        while (1) { select(undef, undef, undef, 0.1) if wait == -1 }'
+    # shellcheck disable=SC2016 # Perl code, not shell
+    in_chroot perl -e 'open(my $utmp, ">>", "/run/utmp") or die "/run/utmp: $!\n";
+        print $utmp pack("s x2 l Z32 a4 Z32 Z256 s s l l l l4 x20", 1, ord("2") + 256 * ord("N"),
+            "~", "~~", "runlevel", "", 0, 0, 0, time, 0, 0, 0, 0, 0) or die "/run/utmp: $!\n";
+        close($utmp) or die "/run/utmp: $!\n"'
+}
+
+# A real systemd as PID 1, up once `systemctl is-system-running` reports
+# running (or degraded: a unit that cannot work in a namespace failed).
+chroot_boot_systemd() {
+    chroot_mask_host_units
+    chroot_start_pid1 /lib/systemd/systemd --system --log-target=journal
+    _bs_tries=0
+    while :; do
+        _bs_state=$(in_chroot systemctl is-system-running 2>/dev/null) || true
+        case "$_bs_state" in
+            running | degraded) break ;;
+        esac
+        _bs_tries=$((_bs_tries + 1))
+        if [ "$_bs_tries" -gt 600 ]; then
+            tail -n 40 "$CHROOT_DIR.pid1.log" >&2
+            die "systemd did not finish booting (state: ${_bs_state:-none})"
+        fi
+        sleep 0.1
+    done
+    if [ "$_bs_state" = degraded ]; then
+        log "systemd is degraded; failed units:"
+        in_chroot systemctl --failed --no-legend >&2 || true
+    fi
+}
+
+# Units that would reach the host (its console, kernel modules), need a
+# login manager, or would run apt or disk jobs in the middle of a test.
+CHROOT_MASKED_UNITS="apt-daily.timer apt-daily-upgrade.timer console-getty.service \
+dev-hugepages.mount dpkg-db-backup.timer e2scrub_all.timer e2scrub_reap.service \
+fstrim.timer getty.target getty-static.service kmod-static-nodes.service \
+proc-sys-fs-binfmt_misc.automount serial-getty@.service sys-fs-fuse-connections.mount \
+sys-kernel-config.mount sys-kernel-debug.mount sys-kernel-tracing.mount \
+systemd-binfmt.service systemd-logind.service systemd-modules-load.service \
+systemd-sysctl.service systemd-timesyncd.service"
+
+chroot_mask_host_units() {
+    for _mu_unit in $CHROOT_MASKED_UNITS; do
+        ln -sf /dev/null "$CHROOT_DIR/etc/systemd/system/$_mu_unit"
+    done
+}
+
+# in_chroot CMD [ARG...]: runs CMD in the test system's namespaces with a
+# clean environment, as a process that dies with its PID 1.
+in_chroot() {
+    nsenter -t "$CHROOT_PID1" -m -p -u -C -r -w -- \
+        /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+        HOME=/root LC_ALL=C.UTF-8 DEBIAN_FRONTEND=noninteractive "$@"
+}
+
+# Prints the host PIDs of the processes whose root is inside $CHROOT_DIR.
+chroot_processes() {
+    for _cp_proc in /proc/[0-9]*; do
+        case "$(readlink "$_cp_proc/root" 2>/dev/null)" in
+            "$CHROOT_DIR" | "$CHROOT_DIR"/*) printf '%s\n' "${_cp_proc#/proc/}" ;;
+        esac
+    done
+}
+
+# Prints the host's mount points inside $CHROOT_DIR.
+chroot_mounts() {
+    awk -v d="$CHROOT_DIR" 'index($2, d "/") == 1 || $2 == d { print $2 }' /proc/self/mounts
+}
+
+# Kills the test system's PID 1 (and with it the whole namespace), checks
+# that no process and no mount is left, and removes the tree. Idempotent, so
+# both the normal path and the exit trap may call it. Returns non-zero when
+# something was left behind.
+chroot_destroy() {
+    [ -n "$CHROOT_DIR" ] || return 0
+    if [ -n "$CHROOT_PID1" ]; then
+        kill -KILL "$CHROOT_PID1" 2>/dev/null || true
+        CHROOT_PID1=
+    fi
+    if [ -n "$CHROOT_UNSHARE" ]; then
+        kill -KILL "$CHROOT_UNSHARE" 2>/dev/null || true
+        wait "$CHROOT_UNSHARE" 2>/dev/null || true
+        CHROOT_UNSHARE=
+    fi
+    _cd_tries=0
+    while [ -n "$(chroot_processes)" ] && [ "$_cd_tries" -lt 50 ]; do
+        _cd_tries=$((_cd_tries + 1))
+        sleep 0.1
+    done
+    _cd_left=$(chroot_processes)
+    if [ -n "$_cd_left" ]; then
+        log "left behind in $CHROOT_DIR, not removing it: processes $(echo "$_cd_left" | paste -sd' ' -)"
+        return 1
+    fi
+    if [ -n "$(chroot_mounts)" ]; then
+        log "left behind in $CHROOT_DIR, not removing it: mounts $(chroot_mounts | paste -sd' ' -)"
+        return 1
+    fi
+    chroot_remove_cgroups || return 1
+    remove_tree "$CHROOT_DIR"
+    rm -f "$CHROOT_DIR.pid1.log"
+    CHROOT_DIR=
+}
+
+# Tears the test system down however the script ends, keeping its status.
+chroot_cleanup_on_exit() {
+    trap 'chroot_exit_trap' EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+    trap 'exit 129' HUP
+}
+
+chroot_exit_trap() {
+    _et_status=$?
+    trap - EXIT
+    if ! chroot_destroy; then
+        [ "$_et_status" -ne 0 ] || _et_status=2
+    fi
+    exit "$_et_status"
+}
