@@ -83,7 +83,7 @@ def alive(pid):
     try:
         with open(f"/proc/{pid}/stat") as f:
             return f.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except FileNotFoundError:
+    except (FileNotFoundError, ProcessLookupError):  # gone before, or while, it was read
         return False
 
 
@@ -253,8 +253,9 @@ def timing(subject, records_wanted=1000, interval=0.010):
     arrivals = [t for t, _ in records.seen[1:records_wanted + 1]]
     origin = arrivals[0]
     lateness = sorted((t - (origin + i * interval)) * 1000 for i, t in enumerate(arrivals))
-    gaps = [b - a for a, b in zip(arrivals, arrivals[1:])]
-    missing = sum(round(g / interval) - 1 for g in gaps if g > 1.5 * interval)
+    # Slots the records span, less the records seen: a skipped slot lengthens the span by an
+    # interval, while one late record (a long gap, then a short one) does not.
+    missing = round((arrivals[-1] - origin) / interval) + 1 - len(arrivals)
     drift = ((arrivals[-1] - origin) - (len(arrivals) - 1) * interval) * 1000
     return {"missing": missing, "p50": lateness[len(lateness) // 2],
             "p99": lateness[int(len(lateness) * 0.99) - 1], "max": lateness[-1], "drift": drift}
