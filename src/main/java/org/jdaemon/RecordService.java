@@ -50,27 +50,22 @@ final class RecordService {
                 ProcessHandle.current().pid(), settings.describe());
     }
 
-    /**
-     * Applies an edited configuration in the running JVM, or keeps the running one if the file is bad.
-     *
-     * @return whether the new file was applied
-     */
-    boolean reload() {
+    /** Applies an edited configuration in the running JVM, or keeps the running one if the file is bad. */
+    void reload() {
         Settings next;
         try {
             next = SettingsLoader.load(config);
         } catch (SettingsException e) {
             log().error("reload refused, the running settings stay: {}", e.getMessage());
-            return false;
+            return;
         }
         if (next.equals(settings)) {
             log().info("reloaded {}: no change", config);
-            return true;
+            return;
         }
         settings = next;
         loop.reload(next);
         log().info("reloaded {}: now {}", config, next.describe());
-        return true;
     }
 
     void stop() {
