@@ -15,11 +15,8 @@ public final class Foreground {
     public static void main(String[] args) throws InterruptedException {
         RecordService service;
         try {
-            service = new RecordService(LaunchArguments.parse(args).config());
-            service.init();
-        } catch (SettingsException | IllegalArgumentException e) {
-            System.err.println("jdaemon: " + e.getMessage());
-            LogManager.shutdown();
+            service = RecordService.init(args);
+        } catch (SettingsException e) {
             System.exit(1);
             return;
         }

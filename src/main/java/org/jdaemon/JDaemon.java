@@ -16,12 +16,9 @@ public final class JDaemon implements Daemon, DaemonUserSignal {
     @Override
     public void init(DaemonContext context) throws DaemonInitException {
         try {
-            service = new RecordService(LaunchArguments.parse(context.getArguments()).config());
-            service.init();
-        } catch (SettingsException | IllegalArgumentException e) {
-            // The one line an admin sees: on jsvc's stderr, which the init script and systemd show.
-            System.err.println("jdaemon: " + e.getMessage());
-            LogManager.shutdown();
+            service = RecordService.init(context.getArguments());
+        } catch (SettingsException e) {
+            // jsvc then exits non-zero without starting anything.
             throw new DaemonInitException(e.getMessage());
         }
     }

@@ -28,14 +28,32 @@ final class RecordService {
         return LogManager.getLogger(RecordService.class);
     }
 
-    RecordService(Path config) {
+    private RecordService(Path config) {
         this.config = config;
         this.loop = new RecordLoop(System::nanoTime, Clock.systemUTC(), new RecordWriter(), HostName.read(),
                 ProcessHandle.current().pid());
     }
 
-    /** Reads the configuration; nothing runs yet. */
-    void init() throws SettingsException {
+    /**
+     * Reads the command line and the configuration; nothing runs yet. A refusal is reported the same
+     * way under jsvc and in the foreground: one line on stderr (which the init script and systemd
+     * show) and in the log, which is then shut down, since nothing more will run.
+     *
+     * @throws SettingsException with that line, less its "jdaemon: " prefix
+     */
+    static RecordService init(String[] args) throws SettingsException {
+        try {
+            RecordService service = new RecordService(LaunchArguments.parse(args).config());
+            service.load();
+            return service;
+        } catch (SettingsException | IllegalArgumentException e) {
+            System.err.println("jdaemon: " + e.getMessage());
+            LogManager.shutdown();
+            throw e instanceof SettingsException refused ? refused : new SettingsException(e.getMessage());
+        }
+    }
+
+    private void load() throws SettingsException {
         try {
             settings = SettingsLoader.load(config);
         } catch (SettingsException e) {
