@@ -15,6 +15,10 @@ public final class SettingsException extends Exception {
         return new SettingsException(file + ": " + key + ": bad value '" + Printable.of(value) + "': " + reason);
     }
 
+    static SettingsException ofKey(String file, String key, String reason) {
+        return new SettingsException(file + ": " + key + ": " + reason);
+    }
+
     static SettingsException ofFile(String file, String reason) {
         return new SettingsException(file + ": " + reason);
     }

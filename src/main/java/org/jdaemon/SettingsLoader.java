@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.commons.configuration2.PropertiesConfiguration.PropertiesReader;
 import org.apache.commons.text.similarity.LevenshteinDistance;
@@ -56,10 +57,14 @@ final class SettingsLoader {
     static Settings parse(Path file) throws SettingsException {
         String name = file.toString();
         Map<String, String> properties = parse(name, read(name, file));
-        Path output = outputPath(name, value(name, properties, OUTPUT_FILE, DEFAULT_FILE));
-        Duration interval = interval(name, value(name, properties, OUTPUT_INTERVAL, DEFAULT_INTERVAL));
-        MessageTemplate message = message(name, value(name, properties, OUTPUT_MESSAGE, DEFAULT_MESSAGE));
-        boolean fsync = flag(name, OUTPUT_FSYNC, value(name, properties, OUTPUT_FSYNC, DEFAULT_FSYNC));
+        Path output = parsed(name, OUTPUT_FILE, value(name, properties, OUTPUT_FILE, DEFAULT_FILE),
+                SettingsLoader::outputPath);
+        Duration interval = parsed(name, OUTPUT_INTERVAL,
+                value(name, properties, OUTPUT_INTERVAL, DEFAULT_INTERVAL), IntervalSyntax::parse);
+        MessageTemplate message = parsed(name, OUTPUT_MESSAGE,
+                value(name, properties, OUTPUT_MESSAGE, DEFAULT_MESSAGE), MessageTemplate::compile);
+        boolean fsync = parsed(name, OUTPUT_FSYNC, value(name, properties, OUTPUT_FSYNC, DEFAULT_FSYNC),
+                SettingsLoader::flag);
         return new Settings(file, output, interval, message, fsync);
     }
 
@@ -138,11 +143,11 @@ final class SettingsLoader {
             while (reader.nextProperty()) {
                 String key = reader.getPropertyName();
                 if (!KEYS.contains(key)) {
-                    throw new SettingsException(name + ": " + Printable.of(key) + ": unknown key"
-                            + nearestKnownKey(key) + " (known keys: " + String.join(", ", KEYS) + ")");
+                    throw SettingsException.ofKey(name, Printable.of(key), "unknown key" + nearestKnownKey(key)
+                            + " (known keys: " + String.join(", ", KEYS) + ")");
                 }
                 if (properties.putIfAbsent(key, reader.getPropertyValue()) != null) {
-                    throw new SettingsException(name + ": " + key + ": set more than once");
+                    throw SettingsException.ofKey(name, key, "set more than once");
                 }
             }
         } catch (IOException e) {
@@ -173,44 +178,40 @@ final class SettingsLoader {
         return value;
     }
 
-    private static Path outputPath(String name, String value) throws SettingsException {
+    /**
+     * Every value goes through its own parser, whose IllegalArgumentException says why the value is
+     * refused; this turns it into the one line that names the file, the key and the value.
+     */
+    private static <T> T parsed(String name, String key, String value, Function<String, T> parser)
+            throws SettingsException {
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw SettingsException.badValue(name, key, value, e.getMessage());
+        }
+    }
+
+    private static Path outputPath(String value) {
         Path path;
         try {
             path = Path.of(value);
         } catch (InvalidPathException e) {
-            throw SettingsException.badValue(name, OUTPUT_FILE, value, "not a valid path: " + e.getReason());
+            throw new IllegalArgumentException("not a valid path: " + e.getReason(), e);
         }
         if (!path.isAbsolute()) {
-            throw SettingsException.badValue(name, OUTPUT_FILE, value, "not an absolute path");
+            throw new IllegalArgumentException("not an absolute path");
         }
         if (path.getFileName() == null || !path.normalize().equals(path) || value.endsWith("/")) {
-            throw SettingsException.badValue(name, OUTPUT_FILE, value,
-                    "not a plain file path (no trailing '/', '.' or '..')");
+            throw new IllegalArgumentException("not a plain file path (no trailing '/', '.' or '..')");
         }
         return path;
     }
 
-    private static Duration interval(String name, String value) throws SettingsException {
-        try {
-            return IntervalSyntax.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw SettingsException.badValue(name, OUTPUT_INTERVAL, value, e.getMessage());
-        }
-    }
-
-    private static MessageTemplate message(String name, String value) throws SettingsException {
-        try {
-            return MessageTemplate.compile(value);
-        } catch (IllegalArgumentException e) {
-            throw SettingsException.badValue(name, OUTPUT_MESSAGE, value, e.getMessage());
-        }
-    }
-
-    private static boolean flag(String name, String key, String value) throws SettingsException {
+    private static boolean flag(String value) {
         return switch (value.strip()) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw SettingsException.badValue(name, key, value, "must be true or false");
+            default -> throw new IllegalArgumentException("must be true or false");
         };
     }
 
