@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * Reports failed writes once per episode: one WARN when writing stops working, one INFO when it works
@@ -28,14 +29,14 @@ final class OutageLog {
         missed++;
         if (!failing) {
             failing = true;
-            LogManager.getLogger(source).warn("cannot write records to {}: {}; retrying at every interval, logged again when it works",
+            log().warn("cannot write records to {}: {}; retrying at every interval, logged again when it works",
                     file, reason(cause));
         }
     }
 
     void succeeded(Path file) {
         if (failing) {
-            LogManager.getLogger(source).info("writing records to {} works again; {} record(s) could not be written meanwhile", file, missed);
+            log().info("writing records to {} works again; {} record(s) could not be written meanwhile", file, missed);
             failing = false;
             missed = 0;
         }
@@ -52,5 +53,9 @@ final class OutageLog {
             return fs.getReason();
         }
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    private Logger log() {
+        return LogManager.getLogger(source);
     }
 }

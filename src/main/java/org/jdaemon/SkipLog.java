@@ -3,6 +3,7 @@ package org.jdaemon;
 import java.time.Duration;
 
 import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * Reports skipped slots (the loop was held up past their time) at most once a minute, with how many,
@@ -26,9 +27,9 @@ final class SkipLog {
         total += slots;
         unreported += slots;
         if (!reported || nowNanos - lastReport >= QUIET.toNanos()) {
-            LogManager.getLogger(source).warn("{} record(s) skipped: the service was held up past their time (a stall, a stop signal or "
-                    + "a slow write); the latest one was written late and the schedule goes on without catching up "
-                    + "(reported at most once a minute)", unreported);
+            log().warn("{} record(s) skipped: the service was held up past their time (a stall, a stop "
+                    + "signal or a slow write); the latest one was written late and the schedule goes on "
+                    + "without catching up (reported at most once a minute)", unreported);
             reported = true;
             lastReport = nowNanos;
             unreported = 0;
@@ -37,5 +38,9 @@ final class SkipLog {
 
     long total() {
         return total;
+    }
+
+    private Logger log() {
+        return LogManager.getLogger(source);
     }
 }
