@@ -20,10 +20,11 @@ JDAEMON_TEST_SUITE=${JDAEMON_TEST_SUITE:-bookworm}
 # device nodes (not TMPDIR, which may be a small or noexec tmpfs).
 JDAEMON_TEST_TMP=${JDAEMON_TEST_TMP:-/var/tmp}
 
-# What the scenario needs preinstalled, so that installing the .deb needs no
-# download: an init system that can be PID 1, `ps`, and the package's Depends.
-CHROOT_BASE_PACKAGES="adduser dbus default-jre-headless jsvc \
-libcommons-daemon-java openjdk-17-jre-headless procps systemd systemd-sysv"
+# What the tests need preinstalled, so that installing the .deb needs no
+# download: an init system that can be PID 1, `ps`, the package's Depends, and
+# the fault suite's tools (a faked wall clock, logrotate).
+CHROOT_BASE_PACKAGES="adduser dbus default-jre-headless faketime jsvc \
+libcommons-daemon-java logrotate openjdk-17-jre-headless procps systemd systemd-sysv"
 
 CHROOT_HOSTNAME=jdaemon-test
 CHROOT_DIR=

@@ -1,0 +1,144 @@
+# shellcheck shell=sh
+# What the package tests (test-scenario, test-faults) share: named checks
+# with a PASS/FAIL line each, and probes of the installed service inside a
+# test system made with lib/chroot.sh (source that first).
+#
+#   check NAME FUNCTION [ARG...]   runs one check; FUNCTION sets WHY on
+#                                  failure (`test || why "..." || return`)
+#                                  and may set NOTE with what it measured
+#   checks_summary                 prints `N passed, N failed`, returns 1 if
+#                                  a check failed
+# OUT must name a file inside the test system's tree for command output.
+
+# shellcheck disable=SC2034 # for the scripts that source this file
+{
+    readonly PIDFILE=/run/jdaemon/jdaemon.pid
+    readonly CONFIG=/etc/jdaemon/jdaemon.properties
+    readonly RECORDS=/var/lib/jdaemon/test.txt
+    readonly SERVICE_USER=_jdaemon
+}
+# A service command that takes longer than this is hung.
+readonly COMMAND_TIMEOUT=120
+
+PASSED=0
+FAILED=0
+WHY=
+NOTE=
+OUT=
+
+check() {
+    _check_name=$1
+    shift
+    WHY=
+    NOTE=
+    if "$@"; then
+        PASSED=$((PASSED + 1))
+        echo "PASS $_check_name${NOTE:+ ($NOTE)}"
+    else
+        FAILED=$((FAILED + 1))
+        echo "FAIL $_check_name: ${WHY:-no reason given}${NOTE:+ ($NOTE)}"
+    fi
+}
+
+checks_summary() {
+    echo "$PASSED passed, $FAILED failed"
+    [ "$FAILED" -eq 0 ]
+}
+
+# Sets the failure reason and fails.
+why() {
+    WHY=$*
+    return 1
+}
+
+# The last lines of a command's output, on one line, for a failure reason.
+output_tail() {
+    tail -n "${2:-3}" "$1" | tr '\n' ' ' | cut -c1-400
+}
+
+# Runs a shell command line in the test system.
+sh_in() {
+    in_chroot sh -c "$1"
+}
+
+# service_cmd ACTION: `service jdaemon ACTION` as an admin types it, output
+# in $OUT; returns its exit status.
+service_cmd() {
+    in_chroot timeout "$COMMAND_TIMEOUT" service jdaemon "$1" </dev/null >"$OUT" 2>&1
+}
+
+# Milliseconds since the epoch.
+now_ms() {
+    echo $(($(date +%s%N) / 1000000))
+}
+
+# wait_for SECONDS FUNCTION [ARG...]: polls FUNCTION until it succeeds.
+wait_for() {
+    _wf_deadline=$(($(date +%s) + $1))
+    shift
+    until "$@"; do
+        [ "$(date +%s)" -lt "$_wf_deadline" ] || return 1
+        sleep 0.05
+    done
+}
+
+# Prints `pid ppid user sid` of each live jsvc process (zombies excluded).
+jsvc_processes() {
+    in_chroot ps -eo pid=,ppid=,stat=,user=,sid=,comm= |
+        awk '$6 == "jsvc" && $3 !~ /^Z/ { print $1, $2, $4, $5 }'
+}
+
+# Prints the PIDs of the JVMs: jsvc processes forked by a jsvc controller.
+jvm_pids() {
+    jsvc_processes | awk '{ pid[$1] = 1; parent[$1] = $2 }
+        END { for (p in pid) if (parent[p] in pid) print p }'
+}
+
+# Prints the PIDs of the controllers: jsvc processes whose parent is not jsvc.
+controller_pids() {
+    jsvc_processes | awk '{ pid[$1] = 1; parent[$1] = $2 }
+        END { for (p in pid) if (!(parent[p] in pid)) print p }'
+}
+
+# Sets JVM_PID to the single running JVM, failing with a reason otherwise.
+find_single_jvm() {
+    _fs_jvms=$(jvm_pids | paste -sd' ' -)
+    # shellcheck disable=SC2034 # JVM_PID is the caller's result
+    case "$_fs_jvms" in
+        '') why "no JVM is running" ;;
+        *' '*) why "several JVMs are running: $_fs_jvms" ;;
+        *) JVM_PID=$_fs_jvms ;;
+    esac
+}
+
+# Whether the pidfile holds exactly PID and a newline.
+pidfile_holds() {
+    _ph_content=$(in_chroot cat "$PIDFILE" 2>/dev/null && echo x) || why "no pidfile" || return
+    [ "$_ph_content" = "$1
+x" ] || why "pidfile holds '$(printf '%s' "${_ph_content%x}" | od -An -c | tr -s ' ')', not '$1\\n'"
+}
+
+no_jsvc_process() {
+    [ -z "$(jsvc_processes)" ] || why "jsvc processes left: $(jsvc_processes | paste -sd, -)"
+}
+
+no_pidfile() {
+    ! in_chroot test -e "$PIDFILE" || why "$PIDFILE is left behind"
+}
+
+# Whether a record containing TEXT is in the records file.
+has_record() {
+    in_chroot grep -q -e "$1" "$RECORDS" 2>/dev/null
+}
+
+count_records() {
+    in_chroot grep -c -e "$1" "$RECORDS" 2>/dev/null || true
+}
+
+# Copies the package into the test system and installs it with apt-get.
+install_package() {
+    _ip_dir=/root/package
+    mkdir -p "$CHROOT_DIR$_ip_dir"
+    cp "$1" "$CHROOT_DIR$_ip_dir/"
+    in_chroot sh -c "cd $_ip_dir && timeout $COMMAND_TIMEOUT apt-get -y install ./${1##*/}" </dev/null >"$OUT" 2>&1
+}
