@@ -543,8 +543,16 @@ process_hammer() {
     process_sampler_verdict "$_ph_samples" || return
     _ph_counts=$(in_chroot sh -c "cat $PROCESS_DIR/hammer.[0-9]" | sort | uniq -c | awk '{ printf "%s%s %s=%s", sep, $1, $2, $3; sep = ", " }')
     NOTE="${NOTE:+$NOTE, }commands: $_ph_counts"
-    ! in_chroot sh -c "cat $PROCESS_DIR/hammer.[0-9]" | grep -qv ' 0$' ||
-        why "commands failed: $(in_chroot sh -c "cat $PROCESS_DIR/hammer.*.out" 2>/dev/null | head -n 6 | paste -sd' ' - | cut -c1-300)" || return
+    # systemd runs one job per unit: a stop queued behind a start replaces it,
+    # and the start's systemctl then exits 1 with "Job ... canceled." That
+    # answer is systemd's and right; any other failure is not.
+    _ph_failed=$(in_chroot sh -c "cat $PROCESS_DIR/hammer.*.out" 2>/dev/null | grep -v '^== ' |
+        grep -v '^Job for jdaemon.service canceled\.$' | head -n 6 | paste -sd' ' - | cut -c1-300) || true
+    if in_chroot sh -c "cat $PROCESS_DIR/hammer.[0-9]" | grep -qv ' 0$'; then
+        [ "$MODE" = systemd ] && [ -z "$_ph_failed" ] ||
+            why "commands failed: $(in_chroot sh -c "cat $PROCESS_DIR/hammer.*.out" | head -n 6 | paste -sd' ' - | cut -c1-300)" || return
+        NOTE="$NOTE, each failure a job canceled by a conflicting one"
+    fi
     # Whatever the last command left, it must be consistent, and start from
     # there must give the one running service.
     service_cmd start || why "start after the hammer exits $?: $(output_tail "$OUT")" || return
@@ -614,6 +622,8 @@ process_slow_checks() {
     process_logged_since "$_sw_lines" ' WARN .*stopped without waiting' ||
         why "jdaemon.log does not say the stop gave up on the blocked write" || return
     [ -n "$_sw_said" ] || why "stop does not say that it did not wait for the blocked write" || return
+    # The loop file system is mounted in the test system's namespace only.
+    in_chroot cat "$_sw_records" >"$CHROOT_DIR$PROCESS_DIR/slow.txt"
     # shellcheck disable=SC2086 # --allow words built by process_allow
-    records_intact $PROCESS_ALLOWED "$_sw_records"
+    records_intact $PROCESS_ALLOWED "$PROCESS_DIR/slow.txt"
 }
