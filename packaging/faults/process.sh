@@ -544,14 +544,23 @@ process_hammer() {
     _ph_counts=$(in_chroot sh -c "cat $PROCESS_DIR/hammer.[0-9]" | sort | uniq -c | awk '{ printf "%s%s %s=%s", sep, $1, $2, $3; sep = ", " }')
     NOTE="${NOTE:+$NOTE, }commands: $_ph_counts"
     # systemd runs one job per unit: a stop queued behind a start replaces it,
-    # and the start's systemctl then exits 1 with "Job ... canceled." That
-    # answer is systemd's and right; any other failure is not.
+    # and the start's systemctl then exits 1 with "Job ... canceled.". And it
+    # refuses more than 5 starts in 10 s (its default StartLimitBurst), until
+    # reset-failed. Those answers are systemd's and right; any other failure
+    # is not.
     _ph_failed=$(in_chroot sh -c "cat $PROCESS_DIR/hammer.*.out" 2>/dev/null | grep -v '^== ' |
-        grep -v '^Job for jdaemon.service canceled\.$' | head -n 6 | paste -sd' ' - | cut -c1-300) || true
+        grep -v -e '^Job for jdaemon.service canceled\.$' -e 'attempted too often' \
+            -e '^See "systemctl status' -e 'reset-failed' -e '^followed by "systemctl start' |
+        head -n 6 | paste -sd' ' - | cut -c1-300) || true
+    if [ "$MODE" = systemd ]; then
+        _ph_limited=$(in_chroot sh -c "cat $PROCESS_DIR/hammer.*.out" 2>/dev/null | grep -c 'attempted too often') || true
+        NOTE="$NOTE, $_ph_limited refused by systemd's start limit"
+        in_chroot systemctl reset-failed jdaemon
+    fi
     if in_chroot sh -c "cat $PROCESS_DIR/hammer.[0-9]" | grep -qv ' 0$'; then
         [ "$MODE" = systemd ] && [ -z "$_ph_failed" ] ||
             why "commands failed: $(in_chroot sh -c "cat $PROCESS_DIR/hammer.*.out" | head -n 6 | paste -sd' ' - | cut -c1-300)" || return
-        NOTE="$NOTE, each failure a job canceled by a conflicting one"
+        NOTE="$NOTE, every failure a job canceled or refused by systemd"
     fi
     # Whatever the last command left, it must be consistent, and start from
     # there must give the one running service.
