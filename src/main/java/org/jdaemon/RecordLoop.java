@@ -109,9 +109,10 @@ final class RecordLoop {
             } finally {
                 lock.unlock();
             }
+            long started = ticker.getAsLong();
             write(settings);
             long now = ticker.getAsLong();
-            long skipped = schedule.advance(now);
+            long skipped = schedule.advance(started, now);
             if (skipped > 0) {
                 skips.skipped(skipped, now);
             }

@@ -4,9 +4,11 @@ import java.time.Duration;
 
 /**
  * Fixed-rate deadlines on a monotonic clock (nanoTime ticks): the n-th slot is due at origin + n ×
- * interval, so lateness never accumulates into drift. When the loop falls behind (a stalled JVM, a
- * SIGSTOP), only the most recent passed slot is served, at once and late; the older ones are
- * skipped, never written in a burst.
+ * interval, so lateness never accumulates into drift. A record started half an interval late or more
+ * (a stalled JVM, a SIGSTOP, a loaded machine), or one whose write ran past the next slot (a blocked
+ * write), restarts the schedule from that record: the next one follows a whole interval after it
+ * started, or at once when its write took longer than that, and the slots passed meanwhile are
+ * skipped. So records are never written in a burst, nor a fraction of an interval apart.
  */
 final class Schedule {
     private final long intervalNanos;
@@ -25,17 +27,20 @@ final class Schedule {
     /**
      * Moves past the slot just served.
      *
-     * @param nowNanos the clock after the record was written
-     * @return how many slots are skipped because a later slot is already due
+     * @param startedNanos the clock when the record was started (its ${time})
+     * @param nowNanos     the clock after the record was written
+     * @return how many slots are skipped: passed without a record of their own
      */
-    long advance(long nowNanos) {
+    long advance(long startedNanos, long nowNanos) {
         long following = next + intervalNanos;
-        if (nowNanos - following < 0) {
+        if (startedNanos - next < intervalNanos / 2 && nowNanos - following < 0) {
             next = following;
             return 0;
         }
-        long skipped = (nowNanos - following) / intervalNanos;
-        next = following + skipped * intervalNanos;
+        long restart = startedNanos + intervalNanos;
+        long due = nowNanos - restart < 0 ? restart : nowNanos;
+        long skipped = (due - next - 1) / intervalNanos;
+        next = due;
         return skipped;
     }
 }
