@@ -45,6 +45,11 @@ final class LogConfiguration {
     static void check(Path file) throws SettingsException {
         String name = file.toString();
         RootElement root = new RootElement();
+        // log4j2 reads the file in start(), after jsvc dropped the CAP_DAC_READ_SEARCH that init() runs
+        // with: ask the kernel as the service user (access(2)), not by opening it.
+        if (Files.exists(file) && !Files.isReadable(file)) {
+            throw SettingsException.ofFile(name, "permission denied");
+        }
         try (InputStream in = Files.newInputStream(file)) {
             SAXParserFactory factory = SAXParserFactory.newInstance();
             // A DOCTYPE naming a DTD elsewhere must not make the check read it.
