@@ -2,6 +2,7 @@ package org.jdaemon;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,39 +18,44 @@ import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Checks log4j2's configuration file before log4j2 reads it. log4j2 answers a file it cannot parse
+ * Checks log4j2's configuration file, in a JVM of its own that jdaemon-jsvc starts as the service user
+ * before jsvc whenever the file (or the JVM options) changed. log4j2 answers a file it cannot parse
  * with a stack trace on stderr and then runs without jdaemon's log, which reload relies on; this
- * refuses it at start instead, with one line. Only what the JDK's own parser sees: a readable,
- * well-formed XML document whose root is log4j2's {@code Configuration}; log4j2 judges the rest.
+ * refuses it with one line instead. Only what the JDK's own parser sees: a readable, well-formed XML
+ * document whose root is log4j2's {@code Configuration}; log4j2 judges the rest. Not in init(): the
+ * JDK's XML parser costs 55 ms there (-Xint), before the first record.
  */
-final class LogConfiguration {
-    /** The system property through which jsvc's command line names the file. */
-    static final String FILE_PROPERTY = "log4j2.configurationFile";
+public final class LogConfiguration {
+    /** The exit status of a refused file; any other failure is the JVM's own. */
+    static final int REFUSED = 3;
 
     private static final String ROOT = "Configuration";
 
     private LogConfiguration() {
     }
 
-    /**
-     * Checks the file the system property names, if it names one plain path; without it (the
-     * foreground, tests), or for URLs and lists, log4j2 is left to find its configuration.
-     */
-    static void checkConfigured() throws SettingsException {
-        String value = System.getProperty(FILE_PROPERTY);
-        if (value != null && value.startsWith("/") && !value.contains(",")) {
-            check(Path.of(value));
+    /** usage: LogConfiguration FILE; prints the one "jdaemon: ..." line and exits 3 when refused. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.err));
+    }
+
+    static int run(String[] args, PrintStream err) {
+        if (args.length != 1) {
+            err.println("usage: java org.jdaemon.LogConfiguration FILE");
+            return 2;
+        }
+        try {
+            check(Path.of(args[0]));
+            return 0;
+        } catch (SettingsException e) {
+            err.println("jdaemon: " + e.getMessage());
+            return REFUSED;
         }
     }
 
     static void check(Path file) throws SettingsException {
         String name = file.toString();
         RootElement root = new RootElement();
-        // log4j2 reads the file in start(), after jsvc dropped the CAP_DAC_READ_SEARCH that init() runs
-        // with: ask the kernel as the service user (access(2)), not by opening it.
-        if (Files.exists(file) && !Files.isReadable(file)) {
-            throw SettingsException.ofFile(name, "permission denied");
-        }
         try (InputStream in = Files.newInputStream(file)) {
             SAXParserFactory factory = SAXParserFactory.newInstance();
             // A DOCTYPE naming a DTD elsewhere must not make the check read it.

@@ -35,17 +35,14 @@ final class RecordService {
     }
 
     /**
-     * Checks log4j2's configuration file before anything logs (log4j2 itself answers a broken one with
-     * a stack trace, then runs without a log), reads the command line and the configuration; nothing
-     * runs yet. A refusal is reported the same way under jsvc and in the foreground: one line on
-     * stderr (which the init script and systemd show) and in the log, which is then shut down, since
-     * nothing more will run.
+     * Reads the command line and the configuration; nothing runs yet. A refusal is reported the same
+     * way under jsvc and in the foreground: one line on stderr (which the init script and systemd
+     * show) and in the log, which is then shut down, since nothing more will run.
      *
      * @throws SettingsException with that line, less its "jdaemon: " prefix
      */
     static RecordService init(String[] args) throws SettingsException {
         try {
-            LogConfiguration.checkConfigured();
             RecordService service = new RecordService(LaunchArguments.parse(args).config());
             service.load();
             return service;

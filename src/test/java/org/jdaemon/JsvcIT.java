@@ -252,28 +252,4 @@ class JsvcIT {
         assertTrue(errors().contains("jdaemon: " + config + ": permission denied"), errors());
         assertFalse(Files.exists(pidfile));
     }
-
-    @Test
-    void aLogConfigurationTheServiceUserCannotReadFailsTheStart() throws Exception {
-        assumeTrue(ROOT, "needs root to run the JVM as another user");
-        writeConfig("1s", "hello");
-        Path log4j = dir.resolve("log4j2.xml");
-        Files.setPosixFilePermissions(log4j, PosixFilePermissions.fromString("rw-------"));
-        assertNotEquals(0, run(jsvc("-wait", "10").toArray(String[]::new)));
-        assertTrue(errors().contains("jdaemon: " + log4j + ": permission denied"), errors());
-        assertFalse(errors().contains("\tat "), errors());
-    }
-
-    @Test
-    void aBrokenLogConfigurationFailsTheStartWithOneLine() throws Exception {
-        writeConfig("1s", "hello");
-        Path log4j = dir.resolve("log4j2.xml");
-        Files.writeString(log4j, "<Configuration>\n  <Appenders>\n");
-        assertNotEquals(0, run(jsvc("-wait", "10").toArray(String[]::new)));
-        List<String> ours = errors().lines().filter(line -> line.startsWith("jdaemon: ")).toList();
-        assertEquals(List.of("jdaemon: " + log4j + ": line 3, column 1: not well-formed XML: XML document "
-                + "structures must start and end within the same entity."), ours);
-        assertFalse(errors().contains("\tat "), errors());
-        assertFalse(Files.exists(pidfile));
-    }
 }

@@ -1,11 +1,13 @@
 package org.jdaemon;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,7 +20,7 @@ class LogConfigurationTest {
 
     private Path file(String text) throws IOException {
         Path file = dir.resolve("log4j2.xml");
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        Files.writeString(file, text, UTF_8);
         return file;
     }
 
@@ -75,19 +77,20 @@ class LogConfigurationTest {
     }
 
     @Test
-    void checksOnlyAPlainPathNamedByTheProperty() throws Exception {
-        String before = System.getProperty(LogConfiguration.FILE_PROPERTY);
-        try {
-            System.setProperty(LogConfiguration.FILE_PROPERTY, "classpath:log4j2.xml");
-            assertDoesNotThrow(LogConfiguration::checkConfigured);
-            System.setProperty(LogConfiguration.FILE_PROPERTY, dir.resolve("missing.xml").toString());
-            assertThrows(SettingsException.class, LogConfiguration::checkConfigured);
-        } finally {
-            if (before == null) {
-                System.clearProperty(LogConfiguration.FILE_PROPERTY);
-            } else {
-                System.setProperty(LogConfiguration.FILE_PROPERTY, before);
-            }
-        }
+    void runPrintsTheOneLineAndExitsWithTheRefusedStatus() throws Exception {
+        Path file = file("<html/>\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = LogConfiguration.run(new String[] {file.toString()}, new PrintStream(err, true, UTF_8));
+        assertEquals(LogConfiguration.REFUSED, status);
+        assertEquals("jdaemon: " + file + ": root element is <html>, not log4j2's <Configuration>\n",
+                err.toString(UTF_8));
+    }
+
+    @Test
+    void runAcceptsAGoodFileSilently() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = LogConfiguration.run(new String[] {"etc/jdaemon/log4j2.xml"}, new PrintStream(err, true, UTF_8));
+        assertEquals(0, status);
+        assertEquals("", err.toString(UTF_8));
     }
 }
