@@ -26,6 +26,8 @@ WHY=
 NOTE=
 OUT=
 
+# printf, not echo: dash's echo would turn a message's escapes (a\nb) into
+# line breaks.
 check() {
     _check_name=$1
     shift
@@ -33,10 +35,10 @@ check() {
     NOTE=
     if "$@"; then
         PASSED=$((PASSED + 1))
-        echo "PASS $_check_name${NOTE:+ ($NOTE)}"
+        printf '%s\n' "PASS $_check_name${NOTE:+ ($NOTE)}"
     else
         FAILED=$((FAILED + 1))
-        echo "FAIL $_check_name: ${WHY:-no reason given}${NOTE:+ ($NOTE)}"
+        printf '%s\n' "FAIL $_check_name: ${WHY:-no reason given}${NOTE:+ ($NOTE)}"
     fi
 }
 

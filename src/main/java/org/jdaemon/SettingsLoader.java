@@ -68,11 +68,19 @@ final class SettingsLoader {
         return new Settings(file, output, interval, message, fsync);
     }
 
+    /**
+     * Readability is asked of the kernel as the service user (access(2)) before reading: init() runs
+     * with jsvc's CAP_DAC_READ_SEARCH, which reads any file, a reload without it, and both must refuse
+     * the same file.
+     */
     private static String read(String name, Path file) throws SettingsException {
         byte[] bytes;
         try {
             if (Files.isDirectory(file)) {
                 throw SettingsException.ofFile(name, "is a directory, not a properties file");
+            }
+            if (Files.exists(file) && !Files.isReadable(file)) {
+                throw SettingsException.ofFile(name, "permission denied");
             }
             if (Files.size(file) > MAX_FILE_SIZE) {
                 throw SettingsException.ofFile(name, "larger than 1 MiB, not a properties file");

@@ -238,4 +238,18 @@ class JsvcIT {
             assertEquals(List.of(), left, "processes left behind");
         }
     }
+
+    /**
+     * init() runs with jsvc's CAP_DAC_READ_SEARCH (as root, jsvc keeps it until init() returns): a
+     * file the service user cannot read must still be refused, as a reload without it refuses it.
+     */
+    @Test
+    void aConfigurationTheServiceUserCannotReadFailsTheStart() throws Exception {
+        assumeTrue(ROOT, "needs root to run the JVM as another user");
+        writeConfig("1s", "hello");
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
+        assertNotEquals(0, run(jsvc("-wait", "10").toArray(String[]::new)));
+        assertTrue(errors().contains("jdaemon: " + config + ": permission denied"), errors());
+        assertFalse(Files.exists(pidfile));
+    }
 }
