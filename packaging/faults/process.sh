@@ -43,13 +43,15 @@ PROCESS_FROZEN=
 # JVMs (jsvc processes below another and with no jsvc child), and reads the
 # pidfile, which must be absent or empty (being written), name a JVM, or name
 # a process that has just exited (before its controller removes the file).
+# ps reads /proc one process at a time, so a launcher that exits while it is
+# read can show beside its controller, already reparented, as two trees:
+# only a violation seen in two samples in a row (20 ms apart) counts, which a
+# second instance, alive for at least the time a JVM takes to start, is.
 # One line per violation in $1, the number of samples in $1.samples; ends
 # when $1.stop exists.
 # shellcheck disable=SC2016 # expanded by the shell inside the test system
 readonly PROCESS_SAMPLER='
-samples=0
-: >"$1"
-while [ ! -e "$1.stop" ]; do
+sample() {
     content=$(cat /run/jdaemon/jdaemon.pid 2>/dev/null; echo x)
     pid=${content%"
 x"}
@@ -73,7 +75,21 @@ x"}
             if (j > 1) print \"JVMs:\" js
             if (pid != \"\" && (pid in comm) && !zombie[pid] && (!jsvc(pid) || (pid in parent)))
                 print \"pidfile names\", pid, comm[pid], \"which is no JVM\"
-        }" >>"$1"
+        }"
+}
+
+samples=0
+: >"$1"
+: >"$1.previous"
+while [ ! -e "$1.stop" ]; do
+    current=$(sample "$1")
+    # An empty pattern file matches nothing; an empty line in it would match everything.
+    if [ -n "$current" ]; then
+        printf "%s\n" "$current" | grep -Fx -f "$1.previous" >>"$1" || true
+        printf "%s\n" "$current" >"$1.previous"
+    else
+        : >"$1.previous"
+    fi
     samples=$((samples + 1))
     sleep 0.02
 done
