@@ -63,8 +63,13 @@ class JsvcIT {
         }
     }
 
+    /** Also what a failed start left running: every process whose command line names this test's directory. */
     @AfterEach
     void cleanUp() throws Exception {
+        String ours = dir.toString();
+        ProcessHandle.allProcesses()
+                .filter(process -> process.info().commandLine().filter(line -> line.contains(ours)).isPresent())
+                .forEach(started::add);
         for (ProcessHandle process : started) {
             process.destroyForcibly();
             process.onExit().get();
