@@ -241,9 +241,12 @@ process_stall_logged() {
         why "the gap is not explained by a WARN 'record(s) skipped' in $JDAEMON_LOG"
 }
 
-# The path of libfaketime in the test system.
+# The path of libfaketime in the test system: its MT variant, which serialises
+# the time calls. The plain one shares unlocked static state between the JVM's
+# threads: once in a CI run, a thread re-reading the offset file raced another
+# and the JVM kept the old offset after the file had changed.
 process_libfaketime() {
-    in_chroot dpkg-query -L libfaketime | grep '/libfaketime\.so\.1$' | head -n 1
+    in_chroot dpkg-query -L libfaketime | grep '/libfaketimeMT\.so\.1$' | head -n 1
 }
 
 # Sets the wall clock the JVM sees to real time + OFFSET (libfaketime's
