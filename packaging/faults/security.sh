@@ -21,17 +21,18 @@ as_service_user() {
 case_service_user_writes_only_its_own() {
     fresh_service || return
     # A link is not written through unless its target is writable, which find checks on its own.
-    _so_writable=$(as_service_user find / -xdev \( -path /proc -o -path /sys \) -prune -o \
-        -writable ! -type l -print 2>/dev/null |
-        grep -Ev "$SERVICE_WRITABLE") || true
+    _so_all=$(as_service_user find / -xdev \( -path /proc -o -path /sys \) -prune -o \
+        -writable ! -type l -print 2>/dev/null) || true
+    _so_writable=$(printf '%s\n' "$_so_all" | grep -Ev "$SERVICE_WRITABLE") || true
     [ -z "$_so_writable" ] || why "$SERVICE_USER can write: $(echo "$_so_writable" | head -n 5 | paste -sd' ' -)" || return
     for _so_path in "$PIDFILE" /usr/share/jdaemon/jdaemon.jar /usr/libexec/jdaemon/jdaemon-jsvc "$CONFIG" \
         /etc/jdaemon/log4j2.xml /etc/default/jdaemon /etc/init.d/jdaemon /lib/systemd/system/jdaemon.service \
         /var/cache/jdaemon/jdaemon.jsa; do
         in_chroot test -e "$_so_path" || why "$_so_path is missing: the list above is out of date" || return
     done
-    NOTE="writable: $(as_service_user find / -xdev \( -path /proc -o -path /sys -o -path /dev \) -prune -o \
-        -writable ! -type l -print 2>/dev/null | sed 's,^\(/[^/]*/[^/]*\).*,\1,' | sort -u | paste -sd' ' -)"
+    # /dev's null and the like are everyone's: left out of the note.
+    NOTE="writable: $(printf '%s\n' "$_so_all" | grep -Ev '^/dev(/|$)' |
+        sed 's,^\(/[^/]*/[^/]*\).*,\1,' | sort -u | paste -sd' ' -)"
 }
 
 # The files the service and its init script create, and their owners.
