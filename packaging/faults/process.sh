@@ -206,21 +206,11 @@ process_new_jvm() {
     find_single_jvm && [ "$JVM_PID" != "$1" ] && pidfile_holds "$JVM_PID"
 }
 
-# Sets CONTROLLER_PID to the single controller, failing with a reason.
-process_single_controller() {
-    _psc=$(controller_pids | paste -sd' ' -)
-    case "$_psc" in
-        '') why "no jsvc controller is running" ;;
-        *' '*) why "several jsvc controllers are running: $_psc" ;;
-        *) CONTROLLER_PID=$_psc ;;
-    esac
-}
-
 # Whether the service runs as it should: one controller, one JVM, named by
 # the pidfile, `status` 0, records coming.
 process_running_ok() {
     find_single_jvm || return
-    process_single_controller || return
+    find_single_controller || return
     pidfile_holds "$JVM_PID" || return
     service_cmd status || why "status exits $?, want 0: $(output_tail "$OUT")" || return
     records_resume
@@ -393,7 +383,7 @@ process_kill_controller() {
     process_fresh || return
     find_single_jvm || return
     _pc_jvm=$JVM_PID
-    process_single_controller || return
+    find_single_controller || return
     _pc_from=$(now_ms)
     in_chroot kill -KILL "$CONTROLLER_PID"
     if [ "$MODE" = systemd ]; then
@@ -426,7 +416,7 @@ process_kill_both() {
     process_fresh || return
     find_single_jvm || return
     _pb_jvm=$JVM_PID
-    process_single_controller || return
+    find_single_controller || return
     _pb_from=$(now_ms)
     in_chroot kill -KILL "$CONTROLLER_PID" "$_pb_jvm"
     if [ "$MODE" = systemd ]; then

@@ -102,15 +102,33 @@ controller_pids() {
         END { for (p in pid) if (!(parent[p] in pid)) print p }'
 }
 
+# single_process WHAT PID...: sets SINGLE_PID to the one PID given, failing
+# with a reason that names WHAT when there are none or several.
+single_process() {
+    _sp_what=$1
+    shift
+    case "$#" in
+        0) why "no $_sp_what is running" ;;
+        1) SINGLE_PID=$1 ;;
+        *) why "several ${_sp_what}s are running: $*" ;;
+    esac
+}
+
 # Sets JVM_PID to the single running JVM, failing with a reason otherwise.
 find_single_jvm() {
-    _fs_jvms=$(jvm_pids | paste -sd' ' -)
+    # shellcheck disable=SC2046 # a list of PIDs
+    single_process JVM $(jvm_pids) || return
     # shellcheck disable=SC2034 # JVM_PID is the caller's result
-    case "$_fs_jvms" in
-        '') why "no JVM is running" ;;
-        *' '*) why "several JVMs are running: $_fs_jvms" ;;
-        *) JVM_PID=$_fs_jvms ;;
-    esac
+    JVM_PID=$SINGLE_PID
+}
+
+# Sets CONTROLLER_PID to the single jsvc controller, failing with a reason
+# otherwise.
+find_single_controller() {
+    # shellcheck disable=SC2046 # a list of PIDs
+    single_process "jsvc controller" $(controller_pids) || return
+    # shellcheck disable=SC2034 # CONTROLLER_PID is the caller's result
+    CONTROLLER_PID=$SINGLE_PID
 }
 
 # Whether the pidfile holds exactly PID and a newline.
