@@ -195,6 +195,14 @@ process_records_intact() {
     records_intact $PROCESS_ALLOWED
 }
 
+# The same over the records with the clock case's jumps taken out: the cases
+# after it run on in the JVM it faked the clock of.
+process_records_intact_without_jumps() {
+    "$FAULTS_DIR/remove-clock-jumps" "$CHROOT_DIR$RECORDS" 2>/dev/null >"$CHROOT_DIR$PROCESS_DIR/clock.txt"
+    # shellcheck disable=SC2086 # --allow words built by process_allow
+    records_intact $PROCESS_ALLOWED "$PROCESS_DIR/clock.txt"
+}
+
 # Seconds the process PID has been running.
 process_age() {
     in_chroot ps -o etimes= -p "$1" | tr -d ' '
@@ -204,6 +212,14 @@ process_age() {
 # JVM_PID.
 process_new_jvm() {
     find_single_jvm && [ "$JVM_PID" != "$1" ] && pidfile_holds "$JVM_PID"
+}
+
+# The unit restarted after its processes were killed at FROM_MS: a new JVM,
+# not OLD_PID, named by the pidfile within 30 s.
+process_restarted_by_systemd() {
+    wait_for 30 process_new_jvm "$1" ||
+        why "systemd did not bring back a JVM named by the pidfile within 30 s" || return
+    NOTE="restarted by systemd: JVM $1 -> $JVM_PID in $(($(now_ms) - $2)) ms"
 }
 
 # Whether the service runs as it should: one controller, one JVM, named by
@@ -313,10 +329,7 @@ process_sigstop() {
     in_chroot kill -CONT "$JVM_PID"
     process_allow "$_ps_from"
     process_running_ok || return
-    # The faked-clock records of the case before are checked without jumps.
-    "$FAULTS_DIR/remove-clock-jumps" "$CHROOT_DIR$RECORDS" 2>/dev/null >"$CHROOT_DIR$PROCESS_DIR/clock.txt"
-    # shellcheck disable=SC2086 # --allow words built by process_allow
-    records_intact $PROCESS_ALLOWED "$PROCESS_DIR/clock.txt" || return
+    process_records_intact_without_jumps || return
     process_stall_logged "$_ps_lines"
 }
 
@@ -343,9 +356,7 @@ process_kill_jvm() {
     process_allow "$_pk_from"
     NOTE="JVM $_pk_old (age $_pk_age s) -> $JVM_PID in $_pk_ms ms"
     process_running_ok || return
-    "$FAULTS_DIR/remove-clock-jumps" "$CHROOT_DIR$RECORDS" 2>/dev/null >"$CHROOT_DIR$PROCESS_DIR/clock.txt"
-    # shellcheck disable=SC2086 # --allow words built by process_allow
-    records_intact $PROCESS_ALLOWED "$PROCESS_DIR/clock.txt"
+    process_records_intact_without_jumps
 }
 
 # SIGHUP to a young JVM: jsvc stops it cleanly and starts a new one after
@@ -387,9 +398,7 @@ process_kill_controller() {
     _pc_from=$(now_ms)
     in_chroot kill -KILL "$CONTROLLER_PID"
     if [ "$MODE" = systemd ]; then
-        wait_for 30 process_new_jvm "$_pc_jvm" ||
-            why "systemd did not bring back a JVM named by the pidfile within 30 s" || return
-        NOTE="restarted by systemd: JVM $_pc_jvm -> $JVM_PID in $(($(now_ms) - _pc_from)) ms"
+        process_restarted_by_systemd "$_pc_jvm" "$_pc_from" || return
         process_allow "$_pc_from"
     else
         sleep 1
@@ -420,9 +429,7 @@ process_kill_both() {
     _pb_from=$(now_ms)
     in_chroot kill -KILL "$CONTROLLER_PID" "$_pb_jvm"
     if [ "$MODE" = systemd ]; then
-        wait_for 30 process_new_jvm "$_pb_jvm" ||
-            why "systemd did not bring back a JVM named by the pidfile within 30 s" || return
-        NOTE="restarted by systemd: JVM $_pb_jvm -> $JVM_PID in $(($(now_ms) - _pb_from)) ms"
+        process_restarted_by_systemd "$_pb_jvm" "$_pb_from" || return
     else
         sleep 1
         _pb_status=0
@@ -550,25 +557,28 @@ process_hammer() {
         wait "$_ph_pid" || true
     done
     process_sampler_verdict "$_ph_samples" || return
-    _ph_counts=$(in_chroot sh -c "cat $PROCESS_DIR/hammer.[0-9]" | sort | uniq -c | awk '{ printf "%s%s %s=%s", sep, $1, $2, $3; sep = ", " }')
+    # Read once; printed back with printf '%s', so that an empty one is no line at all.
+    _ph_statuses=$(in_chroot sh -c "cat $PROCESS_DIR/hammer.[0-9]")
+    _ph_outputs=$(in_chroot sh -c "cat $PROCESS_DIR/hammer.*.out" 2>/dev/null) || true
+    _ph_counts=$(printf '%s' "$_ph_statuses" | sort | uniq -c | awk '{ printf "%s%s %s=%s", sep, $1, $2, $3; sep = ", " }')
     NOTE="${NOTE:+$NOTE, }commands: $_ph_counts"
     # systemd runs one job per unit: a stop queued behind a start replaces it,
     # and the start's systemctl then exits 1 with "Job ... canceled.". And it
     # refuses more than 5 starts in 10 s (its default StartLimitBurst), until
     # reset-failed. Those answers are systemd's and right; any other failure
     # is not.
-    _ph_failed=$(in_chroot sh -c "cat $PROCESS_DIR/hammer.*.out" 2>/dev/null | grep -v '^== ' |
+    _ph_failed=$(printf '%s' "$_ph_outputs" | grep -v '^== ' |
         grep -v -e '^Job for jdaemon.service canceled\.$' -e 'attempted too often' \
             -e '^See "systemctl status' -e 'reset-failed' -e '^followed by "systemctl start' |
         head -n 6 | paste -sd' ' - | cut -c1-300) || true
     if [ "$MODE" = systemd ]; then
-        _ph_limited=$(in_chroot sh -c "cat $PROCESS_DIR/hammer.*.out" 2>/dev/null | grep -c 'attempted too often') || true
+        _ph_limited=$(printf '%s' "$_ph_outputs" | grep -c 'attempted too often') || true
         NOTE="$NOTE, $_ph_limited refused by systemd's start limit"
         in_chroot systemctl reset-failed jdaemon
     fi
-    if in_chroot sh -c "cat $PROCESS_DIR/hammer.[0-9]" | grep -qv ' 0$'; then
+    if printf '%s' "$_ph_statuses" | grep -qv ' 0$'; then
         [ "$MODE" = systemd ] && [ -z "$_ph_failed" ] ||
-            why "commands failed: $(in_chroot sh -c "cat $PROCESS_DIR/hammer.*.out" | head -n 6 | paste -sd' ' - | cut -c1-300)" || return
+            why "commands failed: $(printf '%s' "$_ph_outputs" | head -n 6 | paste -sd' ' - | cut -c1-300)" || return
         NOTE="$NOTE, every failure a job canceled or refused by systemd"
     fi
     # Whatever the last command left, it must be consistent, and start from
