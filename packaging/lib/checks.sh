@@ -155,10 +155,18 @@ count_records() {
     in_chroot grep -c -e "$1" "$RECORDS" 2>/dev/null || true
 }
 
+# apt_in DIR ARG...: `apt-get -y ARG...` run in DIR of the test system (where
+# ./NAME.deb is found), output in $OUT.
+apt_in() {
+    _ai_dir=$1
+    shift
+    in_chroot sh -c "cd $_ai_dir && timeout $COMMAND_TIMEOUT apt-get -y $*" </dev/null >"$OUT" 2>&1
+}
+
 # Copies the package into the test system and installs it with apt-get.
 install_package() {
     _ip_dir=/root/package
     mkdir -p "$CHROOT_DIR$_ip_dir"
     cp "$1" "$CHROOT_DIR$_ip_dir/"
-    in_chroot sh -c "cd $_ip_dir && timeout $COMMAND_TIMEOUT apt-get -y install ./${1##*/}" </dev/null >"$OUT" 2>&1
+    apt_in "$_ip_dir" install "./${1##*/}"
 }
