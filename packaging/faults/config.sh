@@ -195,6 +195,16 @@ accepted_start() {
     no_stack_trace
 }
 
+# judge_start FILE EXPECTED: the start or restart just timed, accepted when
+# EXPECTED is "-", refused with the line naming FILE otherwise.
+judge_start() {
+    if [ "$2" = - ]; then
+        accepted_start
+    else
+        refused_start "$1" "$2"
+    fi
+}
+
 # systemd refuses a sixth start within 10 s (StartLimitBurst=), which these
 # cases reach one after the other and an admin does not: each case starts
 # with the count at zero.
@@ -213,11 +223,7 @@ start_case() {
     break_config "$3" || return
     mark_logs
     timed_service_cmd start
-    if [ "$2" = - ]; then
-        accepted_start
-    else
-        refused_start "$1" "$2"
-    fi
+    judge_start "$1" "$2"
 }
 
 # restart-NAME: the service running, the file broken, then restarted.
@@ -228,11 +234,7 @@ restart_case() {
     in_chroot rm -f "$RECORDS"
     mark_logs
     timed_service_cmd restart
-    if [ "$2" = - ]; then
-        accepted_start
-    else
-        refused_start "$1" "$2"
-    fi
+    judge_start "$1" "$2"
 }
 
 # reload-NAME: the service running with the fault records, the file broken,
