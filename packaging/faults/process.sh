@@ -598,8 +598,9 @@ process_hammer() {
     # The schedule is not judged from the hammer's start until the service has
     # settled: three loops of service commands and the sampler on two cores
     # hold the JVM up past half an interval (26 times in that minute in one CI
-    # run, not once in a run on the development machine). Torn lines, sequence breaks and
-    # bursts are judged throughout, the schedule again over 2 s after it.
+    # run, not once in a run on the development machine). Torn lines, sequence
+    # breaks and bursts are judged throughout, the schedule again over 2 s
+    # after it.
     process_allow "$_ph_from"
     records_resume 8 || return
     process_records_intact
@@ -644,17 +645,12 @@ process_slow_checks() {
     PROCESS_FROZEN=$CHROOT_DIR$PROCESS_SLOW_DIR
     # A record falls due and blocks.
     sleep 1
-    _sw_stop=0
     _sw_limit=$PROCESS_STOP_LIMIT_S
     if [ "$MODE" = systemd ]; then
         _sw_limit=$PROCESS_SYSTEMD_STOP_LIMIT_S
     fi
-    in_chroot timeout "$_sw_limit" service jdaemon stop </dev/null >"$OUT" 2>&1 || _sw_stop=$?
-    _sw_ms=$(($(now_ms) - _sw_from - 1000))
-    process_stop_said
-    NOTE="stop exits $_sw_stop after $_sw_ms ms: $PROCESS_SAID"
-    [ "$_sw_stop" = 0 ] || why "stop exits $_sw_stop; jsvc threads: $(process_jsvc_threads)"
-    _sw_result=$?
+    _sw_result=0
+    process_forced_stop "$_sw_limit" || _sw_result=$?
     process_in_mounts fsfreeze -u "$PROCESS_FROZEN"
     PROCESS_FROZEN=
     process_allow "$_sw_from"
@@ -679,30 +675,35 @@ process_hung_jvm() {
     find_single_jvm || return
     _hj_from=$(now_ms)
     in_chroot kill -STOP "$JVM_PID"
-    _hj_stop=0
-    in_chroot timeout "$PROCESS_STOP_LIMIT_S" service jdaemon stop </dev/null >"$OUT" 2>&1 || _hj_stop=$?
-    _hj_ms=$(($(now_ms) - _hj_from))
+    _hj_result=0
+    process_forced_stop "$PROCESS_STOP_LIMIT_S" || _hj_result=$?
     process_allow "$_hj_from"
-    process_stop_said
-    NOTE="stop exits $_hj_stop after $_hj_ms ms: $PROCESS_SAID"
-    [ "$_hj_stop" = 0 ] || why "stop exits $_hj_stop; jsvc threads: $(process_jsvc_threads)" || return
-    [ "$_hj_ms" -ge $((PROCESS_KILL_AFTER_S * 1000)) ] || why "stopped before the SIGKILL was due" || return
+    [ "$_hj_result" = 0 ] || return
+    [ "$PROCESS_STOP_MS" -ge $((PROCESS_KILL_AFTER_S * 1000)) ] || why "stopped before the SIGKILL was due" || return
     process_killed_said || why "stop does not say that it killed the JVM" || return
     wait_for 5 no_jsvc_process || return
     no_pidfile || return
     process_records_intact
 }
 
-# --- what a forced stop says --------------------------------------------
+# --- a forced stop ------------------------------------------------------
 
-# Sets PROCESS_SAID to what the stop in $OUT said of forcing, and under
-# systemd, where systemctl prints nothing, of what the journal says systemd did.
-process_stop_said() {
+# `service jdaemon stop` within LIMIT_S seconds, which must exit 0. Sets
+# PROCESS_STOP_MS to how long it took and PROCESS_SAID to what it said of
+# forcing (under systemd, where systemctl prints nothing, what the journal
+# says systemd did), both in NOTE.
+process_forced_stop() {
+    _fs_status=0
+    _fs_from=$(now_ms)
+    in_chroot timeout "$1" service jdaemon stop </dev/null >"$OUT" 2>&1 || _fs_status=$?
+    PROCESS_STOP_MS=$(($(now_ms) - _fs_from))
     if [ "$MODE" = systemd ]; then
         in_chroot journalctl -q -u jdaemon --no-pager -n 30 >>"$OUT" 2>&1 || true
     fi
     PROCESS_SAID=$(grep -i -E 'blocked|timed out|killing|killed with SIGKILL|still around' "$OUT" |
         tail -n 3 | paste -sd' ' - | cut -c1-400)
+    NOTE="stop exits $_fs_status after $PROCESS_STOP_MS ms: $PROCESS_SAID"
+    [ "$_fs_status" = 0 ] || why "stop exits $_fs_status; jsvc threads: $(process_jsvc_threads)"
 }
 
 # Whether the stop in $OUT says it SIGKILLed the service: the init script's
