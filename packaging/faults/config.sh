@@ -205,18 +205,8 @@ judge_start() {
     fi
 }
 
-# systemd refuses a sixth start within 10 s (StartLimitBurst=), which these
-# cases reach one after the other and an admin does not: each case starts
-# with the count at zero.
-forget_starts() {
-    if [ "$MODE" = systemd ]; then
-        in_chroot systemctl reset-failed jdaemon
-    fi
-}
-
 # start-NAME: the service stopped, the file broken, then started.
 start_case() {
-    forget_starts
     fresh_service || return
     service_cmd stop || why "stop exits $?: $(output_tail "$OUT")" || return
     in_chroot rm -f "$RECORDS"
@@ -228,7 +218,6 @@ start_case() {
 
 # restart-NAME: the service running, the file broken, then restarted.
 restart_case() {
-    forget_starts
     fresh_service || return
     break_config "$3" || return
     in_chroot rm -f "$RECORDS"
@@ -240,7 +229,6 @@ restart_case() {
 # reload-NAME: the service running with the fault records, the file broken,
 # then reloaded: refused, and the same JVM keeps writing the old records.
 reload_case() {
-    forget_starts
     fresh_service || return
     find_single_jvm || return
     _rc_jvm=$JVM_PID

@@ -1,7 +1,7 @@
 # shellcheck shell=sh
 # The process group of the fault suite (issue 4), sourced by packaging/test-faults:
 # signals to the JVM and to jsvc's controller, wall-clock jumps, concurrent and
-# hammered service commands, a stale pidfile, an emptied /run, a stop while
+# hammered service commands, a stale pidfile, a reboot, a stop while
 # the worker is blocked in a write and one of a hung JVM. Every case ends by
 # checking the records (check-records, gaps allowed only while the fault made
 # writing impossible).
@@ -131,7 +131,7 @@ process_cases() {
     fault_case kill-9-controller process_kill_controller
     fault_case kill-9-jvm-and-controller process_kill_both
     fault_case stale-pidfile-unrelated-process process_stale_pidfile
-    fault_case run-emptied-while-stopped process_run_emptied
+    fault_case reboot-while-stopped process_reboot_while_stopped
     fault_case parallel-starts process_parallel_starts
     fault_case hammer-start-stop-restart process_hammer
     fault_case stop-while-write-blocked process_slow_write
@@ -489,17 +489,17 @@ process_unrelated_untouched() {
         why "the unrelated process got signals: $(in_chroot cat "$PROCESS_DIR/signals" | paste -sd' ' -)"
 }
 
-# /run emptied while stopped, as after a reboot: start recreates what it
-# needs. Under systemd only the service's directory goes (systemd's own
-# state there cannot go while it runs).
-process_run_emptied() {
+# A reboot while the service is stopped: init starts afresh and /run is new
+# and empty (no /run/jdaemon, no pidfile, no lock). systemd starts the
+# enabled unit at boot; under sysvinit start recreates what it needs.
+process_reboot_while_stopped() {
     service_cmd stop || why "stop exits $?: $(output_tail "$OUT")" || return
+    chroot_reboot "$MODE" || why "the test system left something behind at the reboot" || return
     if [ "$MODE" = systemd ]; then
-        in_chroot rm -rf "${PIDFILE%/*}"
-    else
-        in_chroot find /run -mindepth 1 -delete
+        wait_for 10 in_chroot systemctl is-active --quiet jdaemon ||
+            why "not started at boot: $(in_chroot systemctl is-active jdaemon)" || return
     fi
-    service_cmd start || why "start exits $? after /run was emptied: $(output_tail "$OUT")" || return
+    service_cmd start || why "start exits $? after the reboot: $(output_tail "$OUT")" || return
     process_running_ok
 }
 

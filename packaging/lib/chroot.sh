@@ -6,7 +6,9 @@
 #
 # Source it from a `set -eu` script, call chroot_cleanup_on_exit once, then:
 #   base_tarball [PACKAGE...]      prints the cached tarball's path (builds it)
-#   chroot_create                  unpacks the base into $CHROOT_DIR
+#   chroot_create                  unpacks the base of $CHROOT_PACKAGES into
+#                                  $CHROOT_DIR
+#   chroot_reboot sysv|systemd     a new PID 1 and /run, the same files
 #   chroot_boot_sysv | chroot_boot_systemd
 #                                  starts PID 1 of the namespace ($CHROOT_PID1)
 #   in_chroot CMD...               runs CMD inside, as a process of the namespace
@@ -26,6 +28,8 @@ JDAEMON_TEST_TMP=${JDAEMON_TEST_TMP:-/var/tmp}
 CHROOT_BASE_PACKAGES="adduser dbus default-jre-headless faketime jsvc \
 libcommons-daemon-java logrotate openjdk-17-jre-headless procps systemd systemd-sysv"
 
+# The packages of the systems chroot_create makes; a test may name others.
+CHROOT_PACKAGES=$CHROOT_BASE_PACKAGES
 CHROOT_HOSTNAME=jdaemon-test
 CHROOT_DIR=
 CHROOT_PID1=
@@ -108,15 +112,31 @@ remove_tree() {
     rm -rf --one-file-system "$1"
 }
 
-# Unpacks a fresh system from the base tarball into a new $CHROOT_DIR.
+# Unpacks a fresh system from the base tarball with CHROOT_PACKAGES into a
+# new $CHROOT_DIR.
 chroot_create() {
-    _cc_tarball=$(base_tarball)
+    # shellcheck disable=SC2086 # a word list on purpose
+    _cc_tarball=$(base_tarball $CHROOT_PACKAGES)
     CHROOT_DIR=$(mktemp -d "$JDAEMON_TEST_TMP/jdaemon-test.XXXXXX")
     chmod 755 "$CHROOT_DIR"
     tar -C "$CHROOT_DIR" -xzf "$_cc_tarball"
     echo "$CHROOT_HOSTNAME" >"$CHROOT_DIR/etc/hostname"
     printf '127.0.0.1\tlocalhost\n127.0.1.1\t%s\n::1\tlocalhost ip6-localhost ip6-loopback\n' \
         "$CHROOT_HOSTNAME" >"$CHROOT_DIR/etc/hosts"
+    chroot_share_host_network
+}
+
+# The test system reaches the package registries as the host does: through
+# the host's resolver, trusting the certificates its admin added (a company
+# proxy's), which ca-certificates takes in when it is installed there. Never
+# written through a link in the tree, which would point into the host.
+chroot_share_host_network() {
+    rm -f "$CHROOT_DIR/etc/resolv.conf"
+    cp -L /etc/resolv.conf "$CHROOT_DIR/etc/resolv.conf"
+    if [ -d /usr/local/share/ca-certificates ]; then
+        rm -rf "$CHROOT_DIR/usr/local/share/ca-certificates"
+        cp -RL /usr/local/share/ca-certificates "$CHROOT_DIR/usr/local/share/"
+    fi
 }
 
 # The processes of the test system cannot set the host's clock or touch its
@@ -321,6 +341,23 @@ chroot_mounts() {
 # something was left behind.
 chroot_destroy() {
     [ -n "$CHROOT_DIR" ] || return 0
+    chroot_halt || return 1
+    remove_tree "$CHROOT_DIR"
+    rm -f "$CHROOT_DIR.pid1.log"
+    CHROOT_DIR=
+}
+
+# chroot_reboot sysv|systemd: the test system's init and every process with
+# it end, as at a power cut, and a new init boots it again: a new /run, the
+# files on disk as they were.
+chroot_reboot() {
+    chroot_halt || return 1
+    "chroot_boot_$1"
+}
+
+# Ends every process of the test system and removes its cgroups; its tree
+# stays. Fails when a process or a mount is left.
+chroot_halt() {
     if [ -n "$CHROOT_PID1" ]; then
         kill -KILL "$CHROOT_PID1" 2>/dev/null || true
         CHROOT_PID1=
@@ -337,17 +374,14 @@ chroot_destroy() {
     done
     _cd_left=$(chroot_processes)
     if [ -n "$_cd_left" ]; then
-        log "left behind in $CHROOT_DIR, not removing it: processes $(echo "$_cd_left" | paste -sd' ' -)"
+        log "left behind in $CHROOT_DIR: processes $(echo "$_cd_left" | paste -sd' ' -)"
         return 1
     fi
     if [ -n "$(chroot_mounts)" ]; then
-        log "left behind in $CHROOT_DIR, not removing it: mounts $(chroot_mounts | paste -sd' ' -)"
+        log "left behind in $CHROOT_DIR: mounts $(chroot_mounts | paste -sd' ' -)"
         return 1
     fi
-    chroot_remove_cgroups || return 1
-    remove_tree "$CHROOT_DIR"
-    rm -f "$CHROOT_DIR.pid1.log"
-    CHROOT_DIR=
+    chroot_remove_cgroups
 }
 
 # Tears the test system down however the script ends, keeping its status.
