@@ -40,6 +40,8 @@ readonly PROCESS_KILL_AFTER_S=10
 
 # Gaps allowed so far in the current records file: `--allow FROM:TO` words.
 PROCESS_ALLOWED=
+# The first line of the records file a case judges (process_own_records).
+PROCESS_FIRST_RECORD=1
 # What the slow-write case attached, released by process_release.
 PROCESS_LOOP_DEV=
 PROCESS_LOOP_IMAGE=
@@ -204,12 +206,22 @@ process_records_intact() {
     records_intact $PROCESS_ALLOWED
 }
 
-# The same over the records with the clock case's jumps taken out: the cases
-# after it run on in the JVM it faked the clock of.
+# The cases that run on in the JVM of the case before them (so that it ages
+# past jsvc's guard) judge only their own records: from the last one written
+# before they began, so that the gap their fault makes is judged, but not one
+# that a case before them was judged on already.
+process_own_records() {
+    PROCESS_ALLOWED=
+    PROCESS_FIRST_RECORD=$(record_count)
+}
+
+# records_intact over those records, with the clock case's jumps taken out:
+# that case faked the clock of the JVM they run on.
 process_records_intact_without_jumps() {
-    "$FAULTS_DIR/remove-clock-jumps" "$CHROOT_DIR$RECORDS" 2>/dev/null >"$CHROOT_DIR$PROCESS_DIR/clock.txt"
+    "$FAULTS_DIR/remove-clock-jumps" "$CHROOT_DIR$RECORDS" 2>/dev/null | tail -n "+$PROCESS_FIRST_RECORD" \
+        >"$CHROOT_DIR$PROCESS_DIR/clock.txt"
     # shellcheck disable=SC2086 # --allow words built by process_allow
-    records_intact $PROCESS_ALLOWED "$PROCESS_DIR/clock.txt"
+    records_intact --partial $PROCESS_ALLOWED "$PROCESS_DIR/clock.txt"
 }
 
 # Seconds the process PID has been running.
@@ -330,6 +342,7 @@ process_clock_jumps() {
 # SIGSTOP for 2 s, then SIGCONT: the JVM goes on where the schedule is,
 # without a burst of catch-up records, and logs the skipped slots.
 process_sigstop() {
+    process_own_records
     find_single_jvm || return
     _ps_lines=$(process_log_length)
     _ps_from=$(now_ms)
@@ -345,6 +358,7 @@ process_sigstop() {
 # kill -9 of a JVM that ran for over 60 s: the controller starts a new one
 # at once, which the pidfile names.
 process_kill_jvm() {
+    process_own_records
     find_single_jvm || return
     _pk_old=$JVM_PID
     _pk_age=$(process_age "$_pk_old")
