@@ -17,7 +17,17 @@
 # The mirror is debootstrap's default: no host name is written here.
 
 JDAEMON_TEST_CACHE=${JDAEMON_TEST_CACHE:-/var/cache/jdaemon-tests}
-JDAEMON_TEST_SUITE=${JDAEMON_TEST_SUITE:-bookworm}
+# The Debian releases jdaemon supports, the platform first; JDAEMON_SUITE names
+# the one a test system is made of.
+readonly JDAEMON_SUITES="trixie bookworm"
+JDAEMON_SUITE=${JDAEMON_SUITE:-trixie}
+case " $JDAEMON_SUITES " in
+    *" $JDAEMON_SUITE "*) ;;
+    *)
+        printf 'error: JDAEMON_SUITE=%s: not one of %s\n' "$JDAEMON_SUITE" "$JDAEMON_SUITES" >&2
+        exit 2
+        ;;
+esac
 # Where test systems are unpacked: a disk file system that allows exec and
 # device nodes (not TMPDIR, which may be a small or noexec tmpfs).
 JDAEMON_TEST_TMP=${JDAEMON_TEST_TMP:-/var/tmp}
@@ -26,7 +36,7 @@ JDAEMON_TEST_TMP=${JDAEMON_TEST_TMP:-/var/tmp}
 # download: an init system that can be PID 1, `ps`, the package's Depends, and
 # the fault suite's tools (a faked wall clock, logrotate).
 CHROOT_BASE_PACKAGES="adduser dbus default-jre-headless faketime jsvc \
-libcommons-daemon-java logrotate openjdk-17-jre-headless procps systemd systemd-sysv"
+libcommons-daemon-java logrotate procps systemd systemd-sysv"
 
 # The packages of the systems chroot_create makes; a test may name others.
 CHROOT_PACKAGES=$CHROOT_BASE_PACKAGES
@@ -45,7 +55,7 @@ die() {
     exit 2
 }
 
-# Prints the path of a base tarball of $JDAEMON_TEST_SUITE with the given
+# Prints the path of a base tarball of $JDAEMON_SUITE with the given
 # packages (default: CHROOT_BASE_PACKAGES) preinstalled and apt's lists
 # fetched, building it first when the cache has none for this package list.
 # The file name carries a hash of the sorted list, so a changed list gets a
@@ -55,51 +65,89 @@ base_tarball() {
         # shellcheck disable=SC2086 # a word list on purpose
         set -- $CHROOT_BASE_PACKAGES
     fi
-    _bt_list=$(printf '%s\n' "$@" | sort -u | paste -sd, -)
-    _bt_hash=$(printf '%s %s\n' "$JDAEMON_TEST_SUITE" "$_bt_list" | sha256sum | cut -c1-12)
-    _bt_tarball="$JDAEMON_TEST_CACHE/$JDAEMON_TEST_SUITE-$_bt_hash.tar.gz"
-    mkdir -p "$JDAEMON_TEST_CACHE"
+    _bt_list=$(printf '%s\n' "$@" | sort -u | paste -sd' ' -)
+    _bt_hash=$(printf '%s %s\n' "$JDAEMON_SUITE" "$_bt_list" | sha256sum | cut -c1-12)
+    _bt_tarball="$JDAEMON_TEST_CACHE/$JDAEMON_SUITE-$_bt_hash.tar.gz"
     # Parallel callers (piuparts-check, both scenarios) build it only once.
-    (
-        flock 9
-        if [ ! -s "$_bt_tarball" ]; then
-            build_base_tarball "$_bt_tarball" "$_bt_list"
-        fi
-    ) 9>"$_bt_tarball.lock"
-    printf '%s\n' "$_bt_tarball"
+    cached_tarball "$_bt_tarball" build_base_tarball "$_bt_list"
 }
 
-# build_base_tarball TARBALL COMMA-SEPARATED-PACKAGES: run in a subshell,
-# whose own traps clean up a build that fails or is interrupted.
+# cached_tarball TARBALL BUILDER [ARG...]: prints TARBALL, first running
+# BUILDER TARBALL ARG... in a subshell, under a lock, if it is not there.
+cached_tarball() {
+    mkdir -p "$JDAEMON_TEST_CACHE"
+    (
+        flock 9
+        if [ ! -s "$1" ]; then
+            "$2" "$1" "$3"
+        fi
+    ) 9>"$1.lock" || return
+    printf '%s\n' "$1"
+}
+
+# The release's minimal base, from which every base of it is made: one
+# debootstrap per release. Packages are installed in it afterwards rather than
+# with --include, which fails on Debian 13 once one of them pulls in systemd
+# (its pre-dependency is unpacked but not yet configured then).
+minbase_tarball() {
+    cached_tarball "$JDAEMON_TEST_CACHE/$JDAEMON_SUITE-minbase.tar.gz" build_minbase_tarball ""
+}
+
+build_minbase_tarball() {
+    start_tarball_build "$1"
+    log "debootstrap of $JDAEMON_SUITE, this takes a few minutes once"
+    debootstrap --variant=minbase "$JDAEMON_SUITE" "$_tb_root" >"$_tb_root.log" 2>&1 ||
+        die "debootstrap failed: $(tail -n 5 "$_tb_root.log")"
+    finish_tarball_build "$1"
+}
+
+# build_base_tarball TARBALL SPACE-SEPARATED-PACKAGES
 build_base_tarball() {
-    _bb_root=$(mktemp -d "$JDAEMON_TEST_CACHE/build.XXXXXX")
-    _bb_tarball=$1
-    trap 'build_cleanup' EXIT
+    _bb_minbase=$(minbase_tarball)
+    start_tarball_build "$1"
+    log "building $1 ($2) from $_bb_minbase"
+    tar -C "$_tb_root" -xzf "$_bb_minbase"
+    share_host_network "$_tb_root"
+    mount -t proc proc "$_tb_root/proc"
+    # shellcheck disable=SC2086 # a word list on purpose
+    chroot "$_tb_root" env DEBIAN_FRONTEND=noninteractive \
+        apt-get install -y -q --no-install-recommends $2 >>"$_tb_root.log" 2>&1 ||
+        die "installing $2 failed: $(tail -n 5 "$_tb_root.log")"
+    umount "$_tb_root/proc"
+    finish_tarball_build "$1"
+}
+
+# Runs in the builder's subshell, whose own traps clean up a build that fails
+# or is interrupted.
+start_tarball_build() {
+    _tb_root=$(mktemp -d "$JDAEMON_TEST_CACHE/build.XXXXXX")
+    _tb_tarball=$1
+    trap 'tarball_build_cleanup' EXIT
     trap 'exit 130' INT
     trap 'exit 143' TERM
     # mktemp's 0700 would end up as the mode of / in every chroot, closing it
     # to the service user.
-    chmod 755 "$_bb_root"
-    log "building $1 ($2), this takes a few minutes once"
-    debootstrap --variant=minbase --include="$2" "$JDAEMON_TEST_SUITE" "$_bb_root" >"$_bb_root.log" 2>&1 ||
-        die "debootstrap failed: $(tail -n 5 "$_bb_root.log")"
-    # Lists let `apt-get install ./x.deb` resolve a dependency the list above
-    # lacks (it then downloads it) instead of failing.
-    mount -t proc proc "$_bb_root/proc"
-    chroot "$_bb_root" apt-get -q update >>"$_bb_root.log" 2>&1 ||
-        die "apt-get update in the base failed: $(tail -n 5 "$_bb_root.log")"
-    chroot "$_bb_root" apt-get clean
-    umount "$_bb_root/proc"
-    tar -C "$_bb_root" -czf "$1.tmp" .
+    chmod 755 "$_tb_root"
+}
+
+# Lists let `apt-get install ./x.deb` resolve a dependency the base lacks (it
+# then downloads it) instead of failing.
+finish_tarball_build() {
+    mount -t proc proc "$_tb_root/proc"
+    chroot "$_tb_root" apt-get -q update >>"$_tb_root.log" 2>&1 ||
+        die "apt-get update in the base failed: $(tail -n 5 "$_tb_root.log")"
+    chroot "$_tb_root" apt-get clean
+    umount "$_tb_root/proc"
+    tar -C "$_tb_root" -czf "$1.tmp" .
     mv "$1.tmp" "$1"
 }
 
-build_cleanup() {
-    if mountpoint -q "$_bb_root/proc"; then
-        umount "$_bb_root/proc"
+tarball_build_cleanup() {
+    if mountpoint -q "$_tb_root/proc"; then
+        umount "$_tb_root/proc"
     fi
-    remove_tree "$_bb_root"
-    rm -f "$_bb_root.log" "$_bb_tarball.tmp"
+    remove_tree "$_tb_root"
+    rm -f "$_tb_root.log" "$_tb_tarball.tmp"
 }
 
 # Removes a directory tree, refusing if anything is still mounted below it:
@@ -123,19 +171,20 @@ chroot_create() {
     echo "$CHROOT_HOSTNAME" >"$CHROOT_DIR/etc/hostname"
     printf '127.0.0.1\tlocalhost\n127.0.1.1\t%s\n::1\tlocalhost ip6-localhost ip6-loopback\n' \
         "$CHROOT_HOSTNAME" >"$CHROOT_DIR/etc/hosts"
-    chroot_share_host_network
+    share_host_network "$CHROOT_DIR"
 }
 
 # The test system reaches the package registries as the host does: through
 # the host's resolver, trusting the certificates its admin added (a company
 # proxy's), which ca-certificates takes in when it is installed there. Never
 # written through a link in the tree, which would point into the host.
-chroot_share_host_network() {
-    rm -f "$CHROOT_DIR/etc/resolv.conf"
-    cp -L /etc/resolv.conf "$CHROOT_DIR/etc/resolv.conf"
+# share_host_network ROOT
+share_host_network() {
+    rm -f "$1/etc/resolv.conf"
+    cp -L /etc/resolv.conf "$1/etc/resolv.conf"
     if [ -d /usr/local/share/ca-certificates ]; then
-        rm -rf "$CHROOT_DIR/usr/local/share/ca-certificates"
-        cp -RL /usr/local/share/ca-certificates "$CHROOT_DIR/usr/local/share/"
+        rm -rf "$1/usr/local/share/ca-certificates"
+        cp -RL /usr/local/share/ca-certificates "$1/usr/local/share/"
     fi
 }
 
