@@ -6,8 +6,8 @@
 #
 # Source it from a `set -eu` script, call chroot_cleanup_on_exit once, then:
 #   base_tarball [PACKAGE...]      prints the cached tarball's path (builds it)
-#   chroot_create                  unpacks the base of $CHROOT_PACKAGES into
-#                                  $CHROOT_DIR
+#   chroot_create sysv|systemd     unpacks the base of $CHROOT_PACKAGES and
+#                                  that init system into $CHROOT_DIR
 #   chroot_reboot sysv|systemd     a new PID 1 and /run, the same files
 #   chroot_boot_sysv | chroot_boot_systemd
 #                                  starts PID 1 of the namespace ($CHROOT_PID1)
@@ -33,10 +33,10 @@ esac
 JDAEMON_TEST_TMP=${JDAEMON_TEST_TMP:-/var/tmp}
 
 # What the tests need preinstalled, so that installing the .deb needs no
-# download: an init system that can be PID 1, `ps`, the package's Depends, and
-# the fault suite's tools (a faked wall clock, logrotate).
-CHROOT_BASE_PACKAGES="adduser dbus default-jre-headless faketime jsvc \
-libcommons-daemon-java logrotate procps systemd systemd-sysv"
+# download: `ps`, the package's Depends, and the fault suite's tools (a faked
+# wall clock, logrotate). The init system's packages come with the mode.
+CHROOT_BASE_PACKAGES="adduser default-jre-headless faketime jsvc \
+libcommons-daemon-java logrotate procps"
 
 # The packages of the systems chroot_create makes; a test may name others.
 CHROOT_PACKAGES=$CHROOT_BASE_PACKAGES
@@ -107,7 +107,9 @@ build_base_tarball() {
     start_tarball_build "$1"
     log "building $1 ($2) from $_bb_minbase"
     tar -C "$_tb_root" -xzf "$_bb_minbase"
-    share_host_network "$_tb_root"
+    # Only the resolver: the host's own CA certificates would end up in the
+    # base's /etc/ssl/certs, files no package owns (piuparts fails on them).
+    share_host_resolver "$_tb_root"
     mount -t proc proc "$_tb_root/proc"
     # shellcheck disable=SC2086 # a word list on purpose
     chroot "$_tb_root" env DEBIAN_FRONTEND=noninteractive \
@@ -160,32 +162,48 @@ remove_tree() {
     rm -rf --one-file-system "$1"
 }
 
-# Unpacks a fresh system from the base tarball with CHROOT_PACKAGES into a
-# new $CHROOT_DIR.
+# The packages of an init system. sysv: sysvinit's, as on a Debian that
+# runs it; its runlevel (and so invoke-rc.d in maintainer scripts) reads the
+# utmp record chroot_boot_sysv writes, which Debian 13's systemd no longer
+# reads. systemd: systemd as PID 1, and the bus systemctl talks over.
+chroot_init_packages() {
+    case "$1" in
+        sysv) echo sysvinit-core ;;
+        systemd) echo dbus systemd systemd-sysv ;;
+        *) die "no init system '$1'" ;;
+    esac
+}
+
+# chroot_create sysv|systemd: unpacks a fresh system from the base tarball
+# with CHROOT_PACKAGES and that init system into a new $CHROOT_DIR.
 chroot_create() {
-    # shellcheck disable=SC2086 # a word list on purpose
-    _cc_tarball=$(base_tarball $CHROOT_PACKAGES)
+    # shellcheck disable=SC2046,SC2086 # word lists on purpose
+    _cc_tarball=$(base_tarball $CHROOT_PACKAGES $(chroot_init_packages "$1"))
     CHROOT_DIR=$(mktemp -d "$JDAEMON_TEST_TMP/jdaemon-test.XXXXXX")
     chmod 755 "$CHROOT_DIR"
     tar -C "$CHROOT_DIR" -xzf "$_cc_tarball"
     echo "$CHROOT_HOSTNAME" >"$CHROOT_DIR/etc/hostname"
     printf '127.0.0.1\tlocalhost\n127.0.1.1\t%s\n::1\tlocalhost ip6-localhost ip6-loopback\n' \
         "$CHROOT_HOSTNAME" >"$CHROOT_DIR/etc/hosts"
-    share_host_network "$CHROOT_DIR"
+    chroot_share_host_network
 }
 
 # The test system reaches the package registries as the host does: through
 # the host's resolver, trusting the certificates its admin added (a company
 # proxy's), which ca-certificates takes in when it is installed there. Never
 # written through a link in the tree, which would point into the host.
-# share_host_network ROOT
-share_host_network() {
+chroot_share_host_network() {
+    share_host_resolver "$CHROOT_DIR"
+    if [ -d /usr/local/share/ca-certificates ]; then
+        rm -rf "$CHROOT_DIR/usr/local/share/ca-certificates"
+        cp -RL /usr/local/share/ca-certificates "$CHROOT_DIR/usr/local/share/"
+    fi
+}
+
+# share_host_resolver ROOT
+share_host_resolver() {
     rm -f "$1/etc/resolv.conf"
     cp -L /etc/resolv.conf "$1/etc/resolv.conf"
-    if [ -d /usr/local/share/ca-certificates ]; then
-        rm -rf "$1/usr/local/share/ca-certificates"
-        cp -RL /usr/local/share/ca-certificates "$1/usr/local/share/"
-    fi
 }
 
 # The processes of the test system cannot set the host's clock or touch its
