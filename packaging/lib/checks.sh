@@ -16,6 +16,9 @@
     readonly CONFIG=/etc/jdaemon/jdaemon.properties
     readonly RECORDS=/var/lib/jdaemon/test.txt
     readonly SERVICE_USER=_jdaemon
+    # Records packaging/faults/check-records judges: `fault SEQ TIME PID`.
+    # shellcheck disable=SC2016 # the daemon's placeholders
+    readonly RECORDS_MESSAGE='fault ${seq} ${time} ${pid}'
 }
 # A service command that takes longer than this is hung.
 readonly COMMAND_TIMEOUT=120
@@ -169,4 +172,33 @@ install_package() {
     mkdir -p "$CHROOT_DIR$_ip_dir"
     cp "$1" "$CHROOT_DIR$_ip_dir/"
     apt_in "$_ip_dir" install "./${1##*/}"
+}
+
+# records_judged INTERVAL_MS [check-records OPTION...] [FILE...]: check-records
+# over records files of the test system (default: the output file), read
+# inside it, where a test may have mounted something over them; its line as
+# NOTE or its problems as WHY.
+records_judged() {
+    _rj_options="--interval $1"
+    shift
+    while :; do
+        case "${1:-}" in
+            --partial) _rj_options="$_rj_options $1" && shift ;;
+            --allow) _rj_options="$_rj_options $1 $2" && shift 2 ;;
+            *) break ;;
+        esac
+    done
+    [ "$#" -gt 0 ] || set -- "$RECORDS"
+    _rj_copies=$CHROOT_DIR/root/records-judged
+    rm -rf "$_rj_copies"
+    mkdir "$_rj_copies"
+    _rj_files=
+    for _rj_file in "$@"; do
+        in_chroot cat "$_rj_file" >"$_rj_copies/${_rj_file##*/}" || why "cannot read $_rj_file" || return
+        _rj_files="$_rj_files $_rj_copies/${_rj_file##*/}"
+    done
+    # shellcheck disable=SC2086 # word lists built above from paths without blanks
+    _rj_out=$("$PACKAGING_DIR/faults/check-records" $_rj_options $_rj_files) ||
+        why "$(echo "$_rj_out" | paste -sd';' - | cut -c1-400)" || return
+    NOTE=${NOTE:+$NOTE, }$(echo "$_rj_out" | head -n 1)
 }
