@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -17,26 +16,35 @@ import org.apache.logging.log4j.Logger;
  */
 final class OutageLog {
     private final Class<?> source;
+    private final String what;
+    private final String unit;
     private boolean failing;
     private long missed;
 
-    /** @param source the class whose logger reports the outages */
-    OutageLog(Class<?> source) {
+    /**
+     * @param source the class whose logger reports the outages
+     * @param what   what is written, as in "cannot write records to ..."
+     * @param unit   one of them, counted, as in "3 record(s) could not be written"
+     */
+    OutageLog(Class<?> source, String what, String unit) {
         this.source = source;
+        this.what = what;
+        this.unit = unit;
     }
 
-    void failed(Path file, IOException cause) {
+    void failed(String target, IOException cause) {
         missed++;
         if (!failing) {
             failing = true;
-            log().warn("cannot write records to {}: {}; retrying at every interval, logged again when it works",
-                    file, reason(cause));
+            log().warn("cannot write {} to {}: {}; retrying at every interval, logged again when it works",
+                    what, target, reason(cause));
         }
     }
 
-    void succeeded(Path file) {
+    void succeeded(String target) {
         if (failing) {
-            log().info("writing records to {} works again; {} record(s) could not be written meanwhile", file, missed);
+            log().info("writing {} to {} works again; {} {} could not be written meanwhile", what, target, missed,
+                    unit);
             failing = false;
             missed = 0;
         }

@@ -3,6 +3,9 @@ package org.jdaemon;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -16,6 +19,7 @@ final class RecordService {
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
     private final Path config;
+    private final StatusReporter reporter;
     private final RecordLoop loop;
     private volatile Settings settings;
 
@@ -28,10 +32,11 @@ final class RecordService {
         return LogManager.getLogger(RecordService.class);
     }
 
-    private RecordService(Path config) {
+    private RecordService(Path config, List<StatusSink> supervisors) {
         this.config = config;
-        this.loop = new RecordLoop(System::nanoTime, Clock.systemUTC(), new RecordWriter(), HostName.read(),
-                ProcessHandle.current().pid());
+        this.reporter = new StatusReporter(supervisors);
+        this.loop = new RecordLoop(System::nanoTime, Clock.systemUTC(), new RecordWriter(), reporter,
+                HostName.read(), ProcessHandle.current().pid());
     }
 
     /**
@@ -43,7 +48,8 @@ final class RecordService {
      */
     static RecordService init(String[] args) throws SettingsException {
         try {
-            RecordService service = new RecordService(LaunchArguments.parse(args).config());
+            Path config = LaunchArguments.parse(args).config();
+            RecordService service = new RecordService(config, Supervisors.of(System.getenv(), properties()));
             service.load();
             return service;
         } catch (SettingsException | IllegalArgumentException e) {
@@ -51,6 +57,17 @@ final class RecordService {
             LogManager.shutdown();
             throw e instanceof SettingsException refused ? refused : new SettingsException(e.getMessage());
         }
+    }
+
+    private static Map<String, String> properties() {
+        Map<String, String> properties = new HashMap<>();
+        for (String name : List.of(Supervisors.STATUS_FILE_PROPERTY, Supervisors.NOTIFY_LIBRARY_PROPERTY)) {
+            String value = System.getProperty(name);
+            if (value != null) {
+                properties.put(name, value);
+            }
+        }
+        return properties;
     }
 
     private void load() throws SettingsException {
@@ -99,5 +116,6 @@ final class RecordService {
             Thread.currentThread().interrupt();
             log().warn("interrupted while stopping");
         }
+        reporter.stopped();
     }
 }

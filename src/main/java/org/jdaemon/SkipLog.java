@@ -16,7 +16,6 @@ final class SkipLog {
     private boolean reported;
     private long lastReport;
     private long unreported;
-    private long total;
 
     /** @param source the class whose logger reports the skips, looked up only when there are some */
     SkipLog(Class<?> source) {
@@ -24,7 +23,6 @@ final class SkipLog {
     }
 
     void skipped(long slots, long nowNanos) {
-        total += slots;
         unreported += slots;
         if (!reported || nowNanos - lastReport >= QUIET.toNanos()) {
             log().warn("{} record(s) skipped: the service was held up past their time (a stall, a stop "
@@ -34,10 +32,6 @@ final class SkipLog {
             lastReport = nowNanos;
             unreported = 0;
         }
-    }
-
-    long total() {
-        return total;
     }
 
     private Logger log() {
