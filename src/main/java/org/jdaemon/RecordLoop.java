@@ -28,6 +28,7 @@ final class RecordLoop {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private Settings pending;
+    private boolean announce;
     private boolean stopping;
 
     private Thread thread;
@@ -53,6 +54,20 @@ final class RecordLoop {
         // A write stuck in the kernel must not keep the JVM from exiting once stop() has given up on it.
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * Has the loop tell its supervisor, at once, that the service is ready: called once start() is
+     * done, since jsvc answers signals (a reload's SIGUSR2, a stop's SIGTERM) only from then on.
+     */
+    void ready() {
+        lock.lock();
+        try {
+            announce = true;
+            wake.signal();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Hands new settings to the loop, which writes its next record with them at once. */
@@ -97,15 +112,19 @@ final class RecordLoop {
         Settings settings = initial;
         Schedule schedule = new Schedule(settings.interval(), ticker.getAsLong());
         while (true) {
+            boolean announcing;
             lock.lock();
             try {
                 long wait;
-                while (!stopping && pending == null && (wait = schedule.next() - ticker.getAsLong()) > 0) {
+                while (!stopping && pending == null && !announce
+                        && (wait = schedule.next() - ticker.getAsLong()) > 0) {
                     wake.awaitNanos(wait);
                 }
                 if (stopping) {
                     return;
                 }
+                announcing = announce;
+                announce = false;
                 if (pending != null) {
                     settings = pending;
                     pending = null;
@@ -116,6 +135,10 @@ final class RecordLoop {
                 return;
             } finally {
                 lock.unlock();
+            }
+            if (announcing) {
+                reporter.ready(settings, tally.snapshot(settings.interval()), ticker.getAsLong());
+                continue;
             }
             long started = ticker.getAsLong();
             write(settings);

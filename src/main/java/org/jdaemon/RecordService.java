@@ -25,8 +25,7 @@ final class RecordService {
 
     /**
      * Looked up when there is something to say, never in a static field: log4j2 takes a few hundred
-     * milliseconds to start, and the first record need not wait for it (start() logs only once the
-     * record loop runs).
+     * milliseconds to start, and the first record need not wait for it (see {@link #start}).
      */
     private static Logger log() {
         return LogManager.getLogger(RecordService.class);
@@ -79,10 +78,19 @@ final class RecordService {
         }
     }
 
+    /**
+     * Starts the record loop, whose first record is due at once, and declares the service ready. The
+     * log line comes from a thread of its own: log4j2 takes a few hundred milliseconds to start
+     * (-Xint), which neither the first record nor the start command need wait for.
+     */
     void start() {
         loop.start(settings);
-        log().info("started as user {}, pid {}, with {}", System.getProperty("user.name"),
-                ProcessHandle.current().pid(), settings.describe());
+        String started = "started as user " + System.getProperty("user.name") + ", pid "
+                + ProcessHandle.current().pid() + ", with " + settings.describe();
+        Thread logStart = new Thread(() -> log().info(started), "jdaemon-log-start");
+        logStart.setDaemon(true);
+        logStart.start();
+        loop.ready();
     }
 
     /** Applies an edited configuration in the running JVM, or keeps the running one if the file is bad. */

@@ -10,10 +10,11 @@ import java.util.Objects;
 /**
  * Hands the record loop's figures to every {@link StatusSink}: the supervisor's (systemd, or the init
  * script's status file) and the metrics file that the settings name, switched when a reload names
- * another. Called by the loop's thread only (after every record), except {@link #stopped}. At most
- * one update every {@link #PERIOD}, and at once when something changes (the first record, an outage
- * beginning or ending, new settings): a short interval must not turn into as many file writes and
- * messages. A sink that fails is logged once per outage and tried again at the next update.
+ * another. Called by the loop's thread only (once start() is done, which makes the sinks ready, and
+ * after every record), except {@link #stopped}. Nothing is published before ready. At most one update
+ * every {@link #PERIOD}, and at once when something changes (the first record, an outage beginning or
+ * ending, new settings): a short interval must not turn into as many file writes and messages. A sink
+ * that fails is logged once per outage and tried again at the next update.
  */
 final class StatusReporter {
     static final Duration PERIOD = Duration.ofMillis(500);
@@ -24,6 +25,7 @@ final class StatusReporter {
     private boolean started;
     private long lastNanos;
     private boolean lastFailing;
+    private long lastWritten;
     private Settings lastSettings;
 
     StatusReporter(List<StatusSink> supervisors) {
@@ -32,15 +34,26 @@ final class StatusReporter {
         }
     }
 
+    /** The service is ready: every sink hears it, with the figures so far. */
+    void ready(Settings settings, StatusSnapshot status, long nowNanos) {
+        started = true;
+        publish(settings, status, nowNanos);
+    }
+
     /**
      * @param settings the settings the record was written with
+     * @param status   the figures after it
      * @param nowNanos the loop's monotonic clock
      */
     void recorded(Settings settings, StatusSnapshot status, long nowNanos) {
-        boolean changed = !started || settings != lastSettings || status.failing() != lastFailing;
-        if (!changed && nowNanos - lastNanos < PERIOD.toNanos()) {
-            return;
+        boolean changed = settings != lastSettings || status.failing() != lastFailing
+                || lastWritten == 0 && status.written() > 0;
+        if (started && (changed || nowNanos - lastNanos >= PERIOD.toNanos())) {
+            publish(settings, status, nowNanos);
         }
+    }
+
+    private void publish(Settings settings, StatusSnapshot status, long nowNanos) {
         if (!Objects.equals(settings.metrics(), metricsPath)) {
             switchMetrics(settings.metrics());
         }
@@ -51,9 +64,9 @@ final class StatusReporter {
         if (current != null) {
             current.publish(status);
         }
-        started = true;
         lastNanos = nowNanos;
         lastFailing = status.failing();
+        lastWritten = status.written();
         lastSettings = settings;
     }
 

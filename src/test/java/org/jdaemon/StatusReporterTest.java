@@ -71,17 +71,28 @@ class StatusReporterTest {
     }
 
     @Test
-    void readyFirstThenAtMostOneUpdateEveryPeriodAndAtOnceWhenWritingFailsOrWorksAgain() {
+    void nothingBeforeReadyThenAtMostOneUpdateEveryPeriodAndAtOnceWhenWritingFailsOrWorksAgain() {
         Settings settings = settings(Duration.ofMillis(10), null);
-        for (int i = 1; i <= 120; i++) {
+        reporter.recorded(settings, status(1, false), 10 * MS);
+        reporter.ready(settings, status(1, false), 15 * MS);
+        for (int i = 2; i <= 120; i++) {
             reporter.recorded(settings, status(i, i >= 101 && i <= 110), i * 10 * MS);
         }
-        assertEquals(List.of("ready 1", "update 51", "update 101", "update 111"), sink.calls);
+        assertEquals(List.of("ready 1", "update 52", "update 101", "update 111"), sink.calls);
+    }
+
+    @Test
+    void theFirstRecordAtOnce() {
+        Settings settings = settings(Duration.ofSeconds(10), null);
+        reporter.ready(settings, status(0, false), 0);
+        reporter.recorded(settings, status(1, false), MS);
+        reporter.recorded(settings, status(2, false), 2 * MS);
+        assertEquals(List.of("ready 0", "update 1"), sink.calls);
     }
 
     @Test
     void newSettingsAreReportedAtOnce() {
-        reporter.recorded(settings(Duration.ofSeconds(10), null), status(1, false), 0);
+        reporter.ready(settings(Duration.ofSeconds(10), null), status(1, false), 0);
         reporter.recorded(settings(Duration.ofMillis(10), null), status(2, false), MS);
         assertEquals(List.of("ready 1", "update 2"), sink.calls);
     }
@@ -90,7 +101,7 @@ class StatusReporterTest {
     void aSinkIsToldItIsReadyUntilItHasTakenItIn() {
         sink.failuresLeft = 1;
         Settings settings = settings(Duration.ofSeconds(1), null);
-        reporter.recorded(settings, status(1, false), 0);
+        reporter.ready(settings, status(1, false), 0);
         reporter.recorded(settings, status(2, false), 1000 * MS);
         reporter.recorded(settings, status(3, false), 2000 * MS);
         assertEquals(List.of("ready 2", "update 3"), sink.calls);
@@ -100,7 +111,7 @@ class StatusReporterTest {
     void theMetricsFileFollowsTheSettingsAndGoesAtStop() throws Exception {
         Path first = dir.resolve("a.prom");
         Path second = dir.resolve("b.prom");
-        reporter.recorded(settings(Duration.ofSeconds(1), first), status(1, false), 0);
+        reporter.ready(settings(Duration.ofSeconds(1), first), status(1, false), 0);
         assertTrue(Files.readString(first).contains("jdaemon_records_written_total 1\n"));
         reporter.recorded(settings(Duration.ofSeconds(1), second), status(2, false), MS);
         assertFalse(Files.exists(first));
