@@ -6,7 +6,7 @@
 
 # Where the service user may write: its own directories, and what every user
 # may (the sticky temporary directories, /dev's null and the like).
-readonly SERVICE_WRITABLE='^/(var/lib/jdaemon|var/log/jdaemon|tmp|var/tmp|dev/shm|run/lock|dev)(/|$)'
+readonly SERVICE_WRITABLE='^/(var/lib/jdaemon|var/log/jdaemon|run/jdaemon/state|tmp|var/tmp|dev/shm|run/lock|dev)(/|$)'
 # A user of the host who is not the service's.
 readonly OTHER_USER=mallory
 
