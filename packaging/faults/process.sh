@@ -239,9 +239,14 @@ process_age() {
     in_chroot ps -o etimes= -p "$1" | tr -d ' '
 }
 
-# Waits until the single JVM is not OLD_PID and the pidfile names it; sets
-# JVM_PID.
+# Whether the single JVM is not OLD_PID and the pidfile names it, and, under
+# systemd, the unit is active again (the JVM said it is ready); sets JVM_PID.
 process_new_jvm() {
+    process_jvm_replaced "$1" && { [ "$MODE" = sysv ] || in_chroot systemctl is-active --quiet jdaemon; }
+}
+
+# Whether the single JVM is not OLD_PID and the pidfile names it; sets JVM_PID.
+process_jvm_replaced() {
     find_single_jvm && [ "$JVM_PID" != "$1" ] && pidfile_holds "$JVM_PID"
 }
 
@@ -770,12 +775,14 @@ process_watchdog_write_blocked() {
 # --- the watchdog and late ----------------------------------------------
 
 # systemd restarted the service because its watchdog went unfed since FROM_MS, at the latest a
-# second after the watchdog time: a new JVM, not OLD_PID, named by the pidfile.
+# second after the watchdog time: a new JVM, not OLD_PID, named by the pidfile. NOTE says when the
+# service was ready again too (the new JVM's start, on a loaded machine maybe a second more).
 process_restarted_by_watchdog() {
-    wait_for 30 process_new_jvm "$1" || why "no new JVM named by the pidfile within 30 s" || return
+    wait_for 30 process_jvm_replaced "$1" || why "no new JVM named by the pidfile within 30 s" || return
     _rw_ms=$(($(now_ms) - $2))
     process_watchdog_fired "$2" || return
-    NOTE="$NOTE; JVM $1 -> $JVM_PID in $_rw_ms ms"
+    wait_for 30 process_new_jvm "$1" || why "the new JVM $JVM_PID is not ready within 30 s" || return
+    NOTE="$NOTE; new JVM $1 -> $JVM_PID after $_rw_ms ms, ready after $(($(now_ms) - $2)) ms"
     [ "$_rw_ms" -le $((PROCESS_WATCHDOG_MS + PROCESS_WATCHDOG_SLACK_MS)) ] ||
         why "restarted after $_rw_ms ms, later than the watchdog's $PROCESS_WATCHDOG_MS ms and a second"
 }
