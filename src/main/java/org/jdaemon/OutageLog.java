@@ -5,7 +5,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
-import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
@@ -64,6 +63,6 @@ final class OutageLog {
     }
 
     private Logger log() {
-        return LogManager.getLogger(source);
+        return Logs.get(source);
     }
 }

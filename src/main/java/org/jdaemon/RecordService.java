@@ -25,10 +25,10 @@ final class RecordService {
 
     /**
      * Looked up when there is something to say, never in a static field: log4j2 takes a few hundred
-     * milliseconds to start, and the first record need not wait for it (see {@link #start}).
+     * milliseconds to start, and the first record need not wait for it (see {@link Logs}).
      */
     private static Logger log() {
-        return LogManager.getLogger(RecordService.class);
+        return Logs.get(RecordService.class);
     }
 
     private RecordService(Path config, List<StatusSink> supervisors) {
@@ -79,17 +79,14 @@ final class RecordService {
     }
 
     /**
-     * Starts the record loop, whose first record is due at once, and declares the service ready. The
-     * log line comes from a thread of its own: log4j2 takes a few hundred milliseconds to start
-     * (-Xint), which neither the first record nor the start command need wait for.
+     * Starts the record loop, whose first record is due at once, and declares the service ready;
+     * log4j2 starts meanwhile, and logs that it started. Here and not in init(): jsvc drops the JVM's
+     * capabilities before start(), and a thread keeps those it was created with.
      */
     void start() {
+        Logs.startInBackground(RecordService.class, "started as user " + System.getProperty("user.name")
+                + ", pid " + ProcessHandle.current().pid() + ", with " + settings.describe());
         loop.start(settings);
-        String started = "started as user " + System.getProperty("user.name") + ", pid "
-                + ProcessHandle.current().pid() + ", with " + settings.describe();
-        Thread logStart = new Thread(() -> log().info(started), "jdaemon-log-start");
-        logStart.setDaemon(true);
-        logStart.start();
         loop.ready();
     }
 

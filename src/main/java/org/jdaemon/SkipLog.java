@@ -2,7 +2,6 @@ package org.jdaemon;
 
 import java.time.Duration;
 
-import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
@@ -35,6 +34,6 @@ final class SkipLog {
     }
 
     private Logger log() {
-        return LogManager.getLogger(source);
+        return Logs.get(source);
     }
 }
