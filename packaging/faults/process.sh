@@ -259,13 +259,13 @@ process_restarted_by_systemd() {
 }
 
 # Whether the service runs as it should: one controller, one JVM, named by
-# the pidfile, `status` 0, records coming.
+# the pidfile, `status` 0, records coming (to FILE, default the output file).
 process_running_ok() {
     find_single_jvm || return
     find_single_controller || return
     pidfile_holds "$JVM_PID" || return
     service_cmd status || why "status exits $?, want 0: $(output_tail "$OUT")" || return
-    records_resume
+    records_resume 2 "${1:-}"
 }
 
 # Whether jdaemon.log has grown a line matching PATTERN since it had LINES.
@@ -280,7 +280,8 @@ process_log_length() {
 # The WARN that explains the gap of a stall (SkipLog) since LINES.
 process_stall_logged() {
     wait_for 3 process_logged_since "$1" ' WARN .*record(s) skipped' ||
-        why "the gap is not explained by a WARN 'record(s) skipped' in $JDAEMON_LOG"
+        why "the gap is not explained by a WARN 'record(s) skipped' in $JDAEMON_LOG, which ends:" \
+            "$(tail -n 3 "$CHROOT_DIR$JDAEMON_LOG" | cut -c 1-200 | paste -sd'|' -)"
 }
 
 # The path of libfaketime in the test system: its MT variant, which serialises
@@ -766,7 +767,7 @@ process_watchdog_write_blocked() {
         wait_for 30 process_new_jvm "$_wb_old" || why "no new JVM named by the pidfile 30 s after the thaw" || return
         NOTE="$_wb_note; JVM $_wb_old -> $JVM_PID $(($(now_ms) - _wb_from)) ms after the freeze"
     fi
-    process_running_ok || return
+    process_running_ok "$PROCESS_SLOW_RECORDS" || return
     in_chroot cat "$PROCESS_SLOW_RECORDS" >"$CHROOT_DIR$PROCESS_DIR/blocked.txt"
     # shellcheck disable=SC2086 # --allow words built by process_allow
     records_intact $PROCESS_ALLOWED "$PROCESS_DIR/blocked.txt"
