@@ -5,13 +5,12 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
-import org.apache.logging.log4j.Logger;
 
 /**
  * Reports failed writes once per episode: one WARN when writing stops working, one INFO when it works
  * again, whatever happens in between, so that a long outage never floods the log. The logger is
- * looked up only when there is something to report, so that writing records never waits for log4j2
- * to start.
+ * looked up only when there is something to report, and never waited for (see {@link Logs#later}), so
+ * that writing records never waits for log4j2 to start.
  */
 final class OutageLog {
     private final Class<?> source;
@@ -35,15 +34,17 @@ final class OutageLog {
         missed++;
         if (!failing) {
             failing = true;
-            log().warn("cannot write {} to {}: {}; retrying at every interval, logged again when it works",
-                    what, target, reason(cause));
+            String reason = reason(cause);
+            Logs.later(source, log -> log.warn("cannot write {} to {}: {}; retrying at every interval, logged again "
+                    + "when it works", what, target, reason));
         }
     }
 
     void succeeded(String target) {
         if (failing) {
-            log().info("writing {} to {} works again; {} {} could not be written meanwhile", what, target, missed,
-                    unit);
+            long count = missed;
+            Logs.later(source, log -> log.info("writing {} to {} works again; {} {} could not be written meanwhile",
+                    what, target, count, unit));
             failing = false;
             missed = 0;
         }
@@ -60,9 +61,5 @@ final class OutageLog {
             return fs.getReason();
         }
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    }
-
-    private Logger log() {
-        return Logs.get(source);
     }
 }

@@ -2,7 +2,6 @@ package org.jdaemon;
 
 import java.time.Duration;
 
-import org.apache.logging.log4j.Logger;
 
 /**
  * Reports skipped slots (the loop was held up past their time) at most once a minute, with how many,
@@ -24,16 +23,13 @@ final class SkipLog {
     void skipped(long slots, long nowNanos) {
         unreported += slots;
         if (!reported || nowNanos - lastReport >= QUIET.toNanos()) {
-            log().warn("{} record(s) skipped: the service was held up past their time (a stall, a stop "
-                    + "signal or a slow write); the latest one was written late and the schedule goes on "
-                    + "without catching up (reported at most once a minute)", unreported);
+            long count = unreported;
+            Logs.later(source, log -> log.warn("{} record(s) skipped: the service was held up past their time (a "
+                    + "stall, a stop signal or a slow write); the latest one was written late and the schedule goes "
+                    + "on without catching up (reported at most once a minute)", count));
             reported = true;
             lastReport = nowNanos;
             unreported = 0;
         }
-    }
-
-    private Logger log() {
-        return Logs.get(source);
     }
 }
