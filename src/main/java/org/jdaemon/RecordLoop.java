@@ -28,7 +28,7 @@ final class RecordLoop {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private Settings pending;
-    private boolean announce;
+    private Runnable announce;
     private boolean stopping;
 
     private Thread thread;
@@ -57,13 +57,14 @@ final class RecordLoop {
     }
 
     /**
-     * Has the loop tell its supervisor, at once, that the service is ready: called once start() is
-     * done, since jsvc answers signals (a reload's SIGUSR2, a stop's SIGTERM) only from then on.
+     * Has the loop tell its supervisor, at once, that the service is ready, and then run THEN: called
+     * once start() is done, since jsvc answers signals (a reload's SIGUSR2, a stop's SIGTERM) only
+     * from then on.
      */
-    void ready() {
+    void ready(Runnable then) {
         lock.lock();
         try {
-            announce = true;
+            announce = then;
             wake.signal();
         } finally {
             lock.unlock();
@@ -112,19 +113,19 @@ final class RecordLoop {
         Settings settings = initial;
         Schedule schedule = new Schedule(settings.interval(), ticker.getAsLong());
         while (true) {
-            boolean announcing;
+            Runnable announced;
             lock.lock();
             try {
                 long wait;
-                while (!stopping && pending == null && !announce
+                while (!stopping && pending == null && announce == null
                         && (wait = schedule.next() - ticker.getAsLong()) > 0) {
                     wake.awaitNanos(wait);
                 }
                 if (stopping) {
                     return;
                 }
-                announcing = announce;
-                announce = false;
+                announced = announce;
+                announce = null;
                 if (pending != null) {
                     settings = pending;
                     pending = null;
@@ -136,8 +137,9 @@ final class RecordLoop {
             } finally {
                 lock.unlock();
             }
-            if (announcing) {
+            if (announced != null) {
                 reporter.ready(settings, tally.snapshot(settings.interval()), ticker.getAsLong());
+                announced.run();
                 continue;
             }
             long started = ticker.getAsLong();

@@ -79,15 +79,17 @@ final class RecordService {
     }
 
     /**
-     * Starts the record loop, whose first record is due at once, and declares the service ready;
-     * log4j2 starts meanwhile, and logs that it started. Here and not in init(): jsvc drops the JVM's
-     * capabilities before start(), and a thread keeps those it was created with.
+     * Starts the record loop, whose first record is due at once, and declares the service ready; only
+     * then log4j2 starts, and logs that jdaemon started, so that its few hundred milliseconds of
+     * start-up (-Xint) take no CPU from the way to a running service. Not in init(): jsvc drops the
+     * JVM's capabilities before start(), and a thread keeps those it was created with.
      */
     void start() {
-        Logs.startInBackground(RecordService.class, "started as user " + System.getProperty("user.name")
-                + ", pid " + ProcessHandle.current().pid() + ", with " + settings.describe());
+        String started = "started as user " + System.getProperty("user.name") + ", pid "
+                + ProcessHandle.current().pid() + ", with " + settings.describe();
+        Logs.hold(RecordService.class, started);
         loop.start(settings);
-        loop.ready();
+        loop.ready(Logs::start);
     }
 
     /** Applies an edited configuration in the running JVM, or keeps the running one if the file is bad. */
