@@ -273,8 +273,10 @@ process_logged_since() {
     tail -n "+$(($1 + 1))" "$CHROOT_DIR$JDAEMON_LOG" 2>/dev/null | grep -q -e "$2"
 }
 
+# Braces: dash reports a failed redirection before the command's 2>/dev/null
+# applies, and log4j2 creates the log only once the service is ready.
 process_log_length() {
-    wc -l <"$CHROOT_DIR$JDAEMON_LOG" 2>/dev/null || echo 0
+    { wc -l <"$CHROOT_DIR$JDAEMON_LOG"; } 2>/dev/null || echo 0
 }
 
 # The WARN that explains the gap of a stall (SkipLog) since LINES.
