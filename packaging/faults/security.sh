@@ -40,6 +40,8 @@ case_created_files_0640() {
     fresh_service || return
     in_chroot rm -f "$RECORDS"
     wait_for 5 in_chroot test -s "$RECORDS" || why "no new records file" || return
+    # log4j2 starts, and creates its log, once the service is ready.
+    wait_for 5 in_chroot test -s /var/log/jdaemon/jdaemon.log || why "no jdaemon.log 5 s after the start" || return
     _cf_files="$RECORDS /var/log/jdaemon/jdaemon.log"
     if [ "$MODE" = sysv ]; then
         _cf_files="$_cf_files /var/log/jdaemon/jsvc.log"
