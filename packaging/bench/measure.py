@@ -2,7 +2,8 @@
 """Measures the installed jdaemon beside its two peers, inside a test system (run by packaging/benchmark).
 
 Subjects, all started and stopped the way an admin would, in the same run:
-  jdaemon  the package: service jdaemon start|stop|reload
+  jdaemon  the package: service jdaemon start|stop|reload under the init script; systemctl
+           start|stop|reload under systemd (Debian's `service` adds its own systemctl calls there)
   floor    FloorDaemon (no library) under the same /usr/bin/jsvc, default JVM options, jsvc -stop
   seed     the tutorial's daemon ported to Python 3 (shared/peers/seed_daemon.py), stopped by SIGTERM
 Record arrival times come from inotify, so waiting costs no CPU and no polling interval.
@@ -17,11 +18,13 @@ import signal
 import statistics
 import subprocess
 import sys
+import threading
 import time
 
 BENCH = "/opt/jdaemon-bench"
 DATA = "/var/lib/jdaemon"
 CONFIG = "/etc/jdaemon/jdaemon.properties"
+LOG = "/var/log/jdaemon/jdaemon.log"
 JSVC = "/usr/bin/jsvc"
 JAVA_HOME = os.path.dirname(os.path.dirname(os.path.realpath("/usr/bin/java")))
 
@@ -116,19 +119,43 @@ class Subject:
         return pids
 
 
+def systemd_runs():
+    return os.path.isdir("/run/systemd/system")
+
+
 class Jdaemon(Subject):
     def __init__(self):
         super().__init__("jdaemon", f"{DATA}/test.txt", "/run/jdaemon/jdaemon.pid")
+        self.command = ["systemctl"] if systemd_runs() else ["service", "jdaemon"]
+        self.unit = ["jdaemon"] if systemd_runs() else []
+
+    def service(self, action):
+        return self.command + [action] + self.unit
 
     def configure(self, interval="10s", message="hello"):
         with open(CONFIG, "w") as f:
             f.write(f"output.interval = {interval}\noutput.message = {message}\n")
 
     def start_command(self):
-        return ["service", "jdaemon", "start"]
+        return self.service("start")
+
+    def starts_logged(self):
+        try:
+            with open(LOG) as f:
+                return sum(1 for line in f if " started as user " in line)
+        except FileNotFoundError:
+            return 0
+
+    def wait_until_logging(self, before):
+        """Until log4j2 has started (after readiness) and logged the start: start-up, not the schedule."""
+        deadline = time.monotonic() + 30
+        while self.starts_logged() <= before:
+            if time.monotonic() > deadline:
+                raise TimeoutError("jdaemon: no start logged 30 s after start")
+            time.sleep(0.01)
 
     def stop(self):
-        run(["service", "jdaemon", "stop"])
+        run(self.service("stop"))
 
 
 class Floor(Subject):
@@ -178,16 +205,23 @@ def remove(path):
 
 
 def measure_start(subject):
+    """Until the first record, and until the start command returned: a thread waits for the command,
+    so that the record's arrival is seen when it happens, whichever comes first."""
     remove(subject.output)
     records = Records(subject.output)
     begin = time.monotonic()
     command = subprocess.Popen(subject.start_command(), stdin=subprocess.DEVNULL,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    returned = []
+    waiter = threading.Thread(target=lambda: returned.append((command.wait(), time.monotonic())))
+    waiter.start()
     first = records.wait(lambda seen: len(seen) >= 1, 30)
-    if command.wait() != 0:
-        raise RuntimeError(f"{subject.name}: start exited {command.returncode}")
     records.close()
-    return first - begin
+    waiter.join()
+    status, at = returned[0]
+    if status != 0:
+        raise RuntimeError(f"{subject.name}: start exited {status}")
+    return first - begin, at - begin
 
 
 def measure_stop(subject):
@@ -210,7 +244,7 @@ def measure_reload(jdaemon, n):
     jdaemon.configure(message=message)
     records = Records(jdaemon.output)
     begin = time.monotonic()
-    run(["service", "jdaemon", "reload"])
+    run(jdaemon.service("reload"))
     returned = time.monotonic()
     seen = records.wait(lambda seen: any(line == message for _, line in seen), 10)
     records.close()
@@ -272,20 +306,22 @@ def main():
     jdaemon, floor, seed = Jdaemon(), Floor(), Seed()
     subjects = [jdaemon, floor, seed]
     jdaemon.configure()
-    run(["service", "jdaemon", "stop"])
-    results = {s.name: {"start": [], "stop": []} for s in subjects}
+    jdaemon.stop()
+    results = {s.name: {"start": [], "returned": [], "stop": []} for s in subjects}
     reloads, reloads_after_return = [], []
 
     for n in range(runs):
         for subject in subjects:
-            results[subject.name]["start"].append(measure_start(subject))
+            first, returned = measure_start(subject)
+            results[subject.name]["start"].append(first)
+            results[subject.name]["returned"].append(returned)
             time.sleep(1)
             if subject is jdaemon:
                 total, after = measure_reload(jdaemon, n)
                 reloads.append(total)
                 reloads_after_return.append(after)
                 jdaemon.configure()
-                run(["service", "jdaemon", "reload"])
+                run(jdaemon.service("reload"))
             results[subject.name]["stop"].append(measure_stop(subject))
         print(f"run {n + 1}/{runs} done", file=sys.stderr, flush=True)
 
@@ -311,7 +347,11 @@ def main():
     for subject, setup in ((jdaemon, lambda: jdaemon.configure(interval="10ms")),
                            (floor, lambda: floor.configure(10)), (seed, lambda: seed.configure("0.01"))):
         setup()
+        logged = jdaemon.starts_logged()
         measure_start(subject)
+        if subject is jdaemon:
+            # jdaemon is ready before log4j2 has started; the schedule is judged once it has.
+            jdaemon.wait_until_logging(logged)
         timings[subject.name] = timing(subject)
         subject.stop()
     jdaemon.configure()
@@ -343,6 +383,15 @@ def render(runs, results, reloads, reloads_after_return, memory, timings):
                     f"{ratio(med['jdaemon'], med['floor'])} | {target} | {'yes' if met else 'NO'} |")
 
     timed("start → first record", "start", "≤ 1.5 × floor", lambda j, f: j <= 1.5 * f)
+    # The floor's and the seed's start commands return before their daemon runs: jdaemon's is held to
+    # the floor's time to a first record, as an admin waits for that.
+    cells = {n: ms(results[n]["returned"]) for n in ("jdaemon", "floor", "seed")}
+    returned, floor_first = statistics.median(results["jdaemon"]["returned"]), statistics.median(results["floor"]["start"])
+    rows.append(f"| start command returns (ms) | {cells['jdaemon'][0]} ({cells['jdaemon'][1]}–{cells['jdaemon'][2]}) | "
+                f"{cells['floor'][0]} ({cells['floor'][1]}–{cells['floor'][2]}) | "
+                f"{cells['seed'][0]} ({cells['seed'][1]}–{cells['seed'][2]}) | "
+                f"{ratio(returned, floor_first)} of the floor's first record | ≤ 1.5 × floor's start → first record | "
+                f"{'yes' if returned <= 1.5 * floor_first else 'NO'} |")
     timed("stop → gone, pidfile removed", "stop", "≤ 150 ms", lambda j, f: j <= 0.150)
     total, after = ms(reloads), ms(reloads_after_return)
     rows.append(f"| reload → first new record (ms), from invocation | {total[0]} ({total[1]}–{total[2]}) | n/a | n/a "
@@ -351,8 +400,8 @@ def render(runs, results, reloads, reloads_after_return, memory, timings):
                 f"| n/a | n/a | | ≤ 50 ms | {'yes' if statistics.median(reloads_after_return) <= 0.050 else 'NO'} |")
     j, f, s = memory["jdaemon"], memory["floor"], memory["seed"]
     rows.append(f"| memory: RSS of all service processes at 30 s (MiB) | {j['rss'] / 1024:.1f} | {f['rss'] / 1024:.1f} | "
-                f"{s['rss'] / 1024:.1f} | {ratio(j['rss'], f['rss'])} | ≤ 1.2 × floor | "
-                f"{'yes' if j['rss'] <= 1.2 * f['rss'] else 'NO'} |")
+                f"{s['rss'] / 1024:.1f} | {ratio(j['rss'], f['rss'])} | ≤ 1.0 × floor | "
+                f"{'yes' if j['rss'] <= f['rss'] else 'NO'} |")
     heap = lambda m: "n/a" if m["heap"] is None else f"{m['heap'] / 1024:.1f} / {m['meta'] / 1024:.1f}"  # noqa: E731
     rows.append(f"| JVM heap / metaspace in use (MiB) | {heap(j)} | {heap(f)} | n/a | | | |")
     rows.append(f"| idle: CPU seconds over 60 s at a 10 s interval | {j['cpu']:.2f} | {f['cpu']:.2f} | {s['cpu']:.2f} | "

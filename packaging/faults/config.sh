@@ -59,6 +59,12 @@ file-missing-directory|start reload|properties|output.file: bad value '/var/lib/
 file-unwritable-directory|start reload|properties|output.file: bad value '/etc/jdaemon/x.txt': directory /etc/jdaemon is not writable by user _jdaemon|props 'output.file = /etc/jdaemon/x.txt'
 file-unwritable-file|start reload|properties|output.file: bad value '/var/lib/jdaemon/ro.txt': not writable by user _jdaemon|install -m 0644 /dev/null /var/lib/jdaemon/ro.txt && props 'output.file = /var/lib/jdaemon/ro.txt'
 file-empty|start reload|properties|output.file: bad value '': empty|props 'output.file ='
+metrics-relative|start reload|properties|metrics.file: bad value 'jdaemon.prom': not an absolute path|props 'metrics.file = jdaemon.prom'
+metrics-suffix|start restart reload|properties|metrics.file: bad value '/var/lib/jdaemon/metrics.txt': must end in .prom|props 'metrics.file = /var/lib/jdaemon/metrics.txt'
+metrics-missing-directory|start reload|properties|metrics.file: bad value '/var/lib/jdaemon/none/jdaemon.prom': directory /var/lib/jdaemon/none does not exist|props 'metrics.file = /var/lib/jdaemon/none/jdaemon.prom'
+metrics-unwritable-directory|start reload|properties|metrics.file: bad value '/etc/jdaemon/jdaemon.prom': directory /etc/jdaemon is not writable by user _jdaemon|props 'metrics.file = /etc/jdaemon/jdaemon.prom'
+metrics-directory|start reload|properties|metrics.file: bad value '/var/lib/jdaemon/': not a plain file path|props 'metrics.file = /var/lib/jdaemon/'
+metrics-empty|start reload|properties|-|props 'metrics.file ='
 fsync-word|start reload|properties|output.fsync: bad value 'yes': must be true or false|props 'output.fsync = yes'
 fsync-empty|start reload|properties|output.fsync: bad value '': empty|props 'output.fsync ='
 log4j-malformed|start restart|log4j|line 3, column 1: not well-formed XML|printf '<Configuration>\n  <Appenders>\n' >/etc/jdaemon/log4j2.xml

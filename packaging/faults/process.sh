@@ -28,6 +28,7 @@ readonly PROCESS_PARALLEL_STARTS=10
 # The write blocked in the slow-write case: under an output file on a file
 # system of its own, frozen with fsfreeze.
 readonly PROCESS_SLOW_DIR=/var/lib/jdaemon/slow
+readonly PROCESS_SLOW_RECORDS=$PROCESS_SLOW_DIR/test.txt
 # The JVM gives up waiting for a blocked write after 5 s (RecordService); the
 # init script's stop then ends its controller, and SIGKILLs whatever is left
 # after 10 s. It gives up itself after 20 s: the limit here is longer, so that
@@ -37,6 +38,13 @@ readonly PROCESS_STOP_LIMIT_S=30
 readonly PROCESS_SYSTEMD_STOP_LIMIT_S=60
 # Both init systems SIGKILL a JVM that is still there 10 s after SIGTERM.
 readonly PROCESS_KILL_AFTER_S=10
+# jdaemon's watchdog time at the suite's interval of 250 ms (StatusSnapshot.watchdog: two intervals,
+# at least 2 s, plus 3 s), and how long after it systemd must have restarted the service.
+readonly PROCESS_WATCHDOG_MS=5000
+readonly PROCESS_WATCHDOG_SLACK_MS=1000
+# Under the init script status says late once the newest record is two intervals old, at least 2 s:
+# within this, counting the status file's update period.
+readonly PROCESS_LATE_LIMIT_S=5
 
 # Gaps allowed so far in the current records file: `--allow FROM:TO` words.
 PROCESS_ALLOWED=
@@ -136,8 +144,10 @@ process_cases() {
     fault_case reboot-while-stopped process_reboot_while_stopped
     fault_case parallel-starts process_parallel_starts
     fault_case hammer-start-stop-restart process_hammer
-    fault_case stop-while-write-blocked process_slow_write
+    fault_case stop-while-write-blocked process_on_slow_fs process_slow_write
     fault_case stop-hung-jvm process_hung_jvm
+    fault_case watchdog-sigstop process_watchdog_sigstop
+    fault_case watchdog-write-blocked process_on_slow_fs process_watchdog_write_blocked
 }
 
 # --- helpers ------------------------------------------------------------
@@ -229,9 +239,14 @@ process_age() {
     in_chroot ps -o etimes= -p "$1" | tr -d ' '
 }
 
-# Waits until the single JVM is not OLD_PID and the pidfile names it; sets
-# JVM_PID.
+# Whether the single JVM is not OLD_PID and the pidfile names it, and, under
+# systemd, the unit is active again (the JVM said it is ready); sets JVM_PID.
 process_new_jvm() {
+    process_jvm_replaced "$1" && { [ "$MODE" = sysv ] || in_chroot systemctl is-active --quiet jdaemon; }
+}
+
+# Whether the single JVM is not OLD_PID and the pidfile names it; sets JVM_PID.
+process_jvm_replaced() {
     find_single_jvm && [ "$JVM_PID" != "$1" ] && pidfile_holds "$JVM_PID"
 }
 
@@ -244,13 +259,13 @@ process_restarted_by_systemd() {
 }
 
 # Whether the service runs as it should: one controller, one JVM, named by
-# the pidfile, `status` 0, records coming.
+# the pidfile, `status` 0, records coming (to FILE, default the output file).
 process_running_ok() {
     find_single_jvm || return
     find_single_controller || return
     pidfile_holds "$JVM_PID" || return
     service_cmd status || why "status exits $?, want 0: $(output_tail "$OUT")" || return
-    records_resume
+    records_resume 2 "${1:-}"
 }
 
 # Whether jdaemon.log has grown a line matching PATTERN since it had LINES.
@@ -258,14 +273,17 @@ process_logged_since() {
     tail -n "+$(($1 + 1))" "$CHROOT_DIR$JDAEMON_LOG" 2>/dev/null | grep -q -e "$2"
 }
 
+# Braces: dash reports a failed redirection before the command's 2>/dev/null
+# applies, and log4j2 creates the log only once the service is ready.
 process_log_length() {
-    wc -l <"$CHROOT_DIR$JDAEMON_LOG" 2>/dev/null || echo 0
+    { wc -l <"$CHROOT_DIR$JDAEMON_LOG"; } 2>/dev/null || echo 0
 }
 
 # The WARN that explains the gap of a stall (SkipLog) since LINES.
 process_stall_logged() {
     wait_for 3 process_logged_since "$1" ' WARN .*record(s) skipped' ||
-        why "the gap is not explained by a WARN 'record(s) skipped' in $JDAEMON_LOG"
+        why "the gap is not explained by a WARN 'record(s) skipped' in $JDAEMON_LOG, which ends:" \
+            "$(tail -n 3 "$CHROOT_DIR$JDAEMON_LOG" | cut -c 1-200 | paste -sd'|' -)"
 }
 
 # The path of libfaketime in the test system: its MT variant, which serialises
@@ -633,25 +651,28 @@ process_slow_fs_attach() {
     in_chroot chown "$SERVICE_USER:$SERVICE_USER" "$PROCESS_SLOW_DIR"
 }
 
+# process_on_slow_fs FUNCTION: FUNCTION, once the service has been restarted to write its records to
+# a file system of its own (PROCESS_SLOW_RECORDS); that file system is released whatever happens.
+process_on_slow_fs() {
+    process_fresh || return
+    service_cmd stop || why "stop exits $?: $(output_tail "$OUT")" || return
+    _sf_result=0
+    { process_slow_fs_attach && process_slow_start && "$1"; } || _sf_result=$?
+    process_release
+    return "$_sf_result"
+}
+
+process_slow_start() {
+    write_fault_config "$FAULT_INTERVAL_MS" "output.file = $PROCESS_SLOW_RECORDS"
+    service_cmd start || why "start exits $?: $(output_tail "$OUT")" || return
+    wait_for 5 in_chroot test -s "$PROCESS_SLOW_RECORDS" || why "no record on the loop file system"
+}
+
 # The worker blocked in a write(2) that cannot finish (the output file
 # system frozen): stop must still return within bounds, and say that it did
 # not wait for the write. Thawed, the blocked process ends and nothing is
 # left.
 process_slow_write() {
-    process_fresh || return
-    service_cmd stop || why "stop exits $?: $(output_tail "$OUT")" || return
-    _sw_result=0
-    process_slow_checks || _sw_result=$?
-    process_release
-    return "$_sw_result"
-}
-
-process_slow_checks() {
-    process_slow_fs_attach || return
-    _sw_records=$PROCESS_SLOW_DIR/test.txt
-    write_fault_config "$FAULT_INTERVAL_MS" "output.file = $_sw_records"
-    service_cmd start || why "start exits $?: $(output_tail "$OUT")" || return
-    wait_for 5 in_chroot test -s "$_sw_records" || why "no record on the loop file system" || return
     sleep 1
     _sw_lines=$(process_log_length)
     _sw_from=$(now_ms)
@@ -677,7 +698,7 @@ process_slow_checks() {
         why "neither jdaemon.log nor stop says that the stop gave up on the blocked write" || return
     [ -n "$PROCESS_SAID" ] || why "stop does not say that it did not wait for the blocked write" || return
     # The loop file system is mounted in the test system's namespace only.
-    in_chroot cat "$_sw_records" >"$CHROOT_DIR$PROCESS_DIR/slow.txt"
+    in_chroot cat "$PROCESS_SLOW_RECORDS" >"$CHROOT_DIR$PROCESS_DIR/slow.txt"
     # shellcheck disable=SC2086 # --allow words built by process_allow
     records_intact $PROCESS_ALLOWED "$PROCESS_DIR/slow.txt"
 }
@@ -698,6 +719,107 @@ process_hung_jvm() {
     wait_for 5 no_jsvc_process || return
     no_pidfile || return
     process_records_intact
+}
+
+# A JVM stopped with SIGSTOP and left so: its record loop stops. Under systemd the loop no longer
+# feeds the watchdog, which restarts the service within its time and a second, the pidfile naming the
+# new JVM. Under the init script nothing restarts it: status says late, and once the JVM goes on
+# (SIGCONT) it writes again without a burst.
+process_watchdog_sigstop() {
+    process_fresh || return
+    find_single_jvm || return
+    _wd_old=$JVM_PID
+    _wd_from=$(now_ms)
+    in_chroot kill -STOP "$_wd_old"
+    if [ "$MODE" = systemd ]; then
+        process_restarted_by_watchdog "$_wd_old" "$_wd_from" || return
+    else
+        _wd_result=0
+        process_reported_late "$_wd_from" || _wd_result=$?
+        in_chroot kill -CONT "$_wd_old"
+        [ "$_wd_result" = 0 ] || return
+    fi
+    process_allow "$_wd_from"
+    process_running_ok || return
+    process_records_intact
+}
+
+# A record's write blocked on a hung file system (frozen): the loop is stuck in the kernel. Under
+# systemd the watchdog acts within its time and a second, SIGKILL; a process in the kernel dies only
+# once its write returns, so the new JVM follows the thaw. Under the init script status says late.
+# Either way, once thawed the service writes again, one JVM named by the pidfile.
+process_watchdog_write_blocked() {
+    find_single_jvm || return
+    _wb_old=$JVM_PID
+    _wb_from=$(now_ms)
+    process_in_mounts fsfreeze -f "$CHROOT_DIR$PROCESS_SLOW_DIR" || why "fsfreeze failed" || return
+    PROCESS_FROZEN=$CHROOT_DIR$PROCESS_SLOW_DIR
+    _wb_result=0
+    if [ "$MODE" = systemd ]; then
+        process_watchdog_fired "$_wb_from" || _wb_result=$?
+    else
+        process_reported_late "$_wb_from" || _wb_result=$?
+    fi
+    process_in_mounts fsfreeze -u "$PROCESS_FROZEN"
+    PROCESS_FROZEN=
+    process_allow "$_wb_from"
+    [ "$_wb_result" = 0 ] || return
+    if [ "$MODE" = systemd ]; then
+        _wb_note=$NOTE
+        wait_for 30 process_new_jvm "$_wb_old" || why "no new JVM named by the pidfile 30 s after the thaw" || return
+        NOTE="$_wb_note; JVM $_wb_old -> $JVM_PID $(($(now_ms) - _wb_from)) ms after the freeze"
+    fi
+    process_running_ok "$PROCESS_SLOW_RECORDS" || return
+    in_chroot cat "$PROCESS_SLOW_RECORDS" >"$CHROOT_DIR$PROCESS_DIR/blocked.txt"
+    # shellcheck disable=SC2086 # --allow words built by process_allow
+    records_intact $PROCESS_ALLOWED "$PROCESS_DIR/blocked.txt"
+}
+
+# --- the watchdog and late ----------------------------------------------
+
+# systemd restarted the service because its watchdog went unfed since FROM_MS, at the latest a
+# second after the watchdog time: a new JVM, not OLD_PID, named by the pidfile. NOTE says when the
+# service was ready again too (the new JVM's start, on a loaded machine maybe a second more).
+process_restarted_by_watchdog() {
+    wait_for 30 process_jvm_replaced "$1" || why "no new JVM named by the pidfile within 30 s" || return
+    _rw_ms=$(($(now_ms) - $2))
+    process_watchdog_fired "$2" || return
+    wait_for 30 process_new_jvm "$1" || why "the new JVM $JVM_PID is not ready within 30 s" || return
+    NOTE="$NOTE; new JVM $1 -> $JVM_PID after $_rw_ms ms, ready after $(($(now_ms) - $2)) ms"
+    [ "$_rw_ms" -le $((PROCESS_WATCHDOG_MS + PROCESS_WATCHDOG_SLACK_MS)) ] ||
+        why "restarted after $_rw_ms ms, later than the watchdog's $PROCESS_WATCHDOG_MS ms and a second"
+}
+
+# systemd's journal says that the unit's watchdog ran out, at most the watchdog time and a second
+# after FROM_MS (epoch milliseconds); NOTE says when.
+process_watchdog_fired() {
+    _wf_limit=$((PROCESS_WATCHDOG_MS + PROCESS_WATCHDOG_SLACK_MS))
+    wait_for $((_wf_limit / 1000 + 2)) process_watchdog_logged "$1" ||
+        why "no watchdog timeout in the journal $_wf_limit ms after the loop stopped" || return
+    _wf_ms=$((PROCESS_WATCHDOG_AT - $1))
+    NOTE="watchdog after $_wf_ms ms"
+    [ "$_wf_ms" -le "$_wf_limit" ] || why "the watchdog acted after $_wf_ms ms, over $_wf_limit ms"
+}
+
+# Sets PROCESS_WATCHDOG_AT to the epoch milliseconds of systemd's first watchdog line about the unit
+# since FROM_MS.
+process_watchdog_logged() {
+    _wl_us=$(in_chroot journalctl -q -u jdaemon --no-pager -o short-unix --since "@$(($1 / 1000))" |
+        grep -m 1 'Watchdog timeout' | cut -d' ' -f1 | tr -d .) || return
+    [ -n "$_wl_us" ] || return
+    PROCESS_WATCHDOG_AT=$((_wl_us / 1000))
+    [ "$PROCESS_WATCHDOG_AT" -ge "$1" ]
+}
+
+# `service jdaemon status` says late within PROCESS_LATE_LIMIT_S of FROM_MS, and still exits 0.
+process_reported_late() {
+    wait_for "$PROCESS_LATE_LIMIT_S" process_status_late ||
+        why "status does not say late $PROCESS_LATE_LIMIT_S s after the loop stopped: $(output_tail "$OUT" 4)" || return
+    NOTE="status says late after $(($(now_ms) - $1)) ms: $(grep '^late: ' "$OUT")"
+}
+
+process_status_late() {
+    service_cmd status && grep -q '^late: ' "$OUT"
 }
 
 # --- a forced stop ------------------------------------------------------

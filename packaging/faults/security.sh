@@ -6,7 +6,7 @@
 
 # Where the service user may write: its own directories, and what every user
 # may (the sticky temporary directories, /dev's null and the like).
-readonly SERVICE_WRITABLE='^/(var/lib/jdaemon|var/log/jdaemon|tmp|var/tmp|dev/shm|run/lock|dev)(/|$)'
+readonly SERVICE_WRITABLE='^/(var/lib/jdaemon|var/log/jdaemon|run/jdaemon/state|tmp|var/tmp|dev/shm|run/lock|dev)(/|$)'
 # A user of the host who is not the service's.
 readonly OTHER_USER=mallory
 
@@ -40,6 +40,8 @@ case_created_files_0640() {
     fresh_service || return
     in_chroot rm -f "$RECORDS"
     wait_for 5 in_chroot test -s "$RECORDS" || why "no new records file" || return
+    # log4j2 starts, and creates its log, once the service is ready.
+    wait_for 5 in_chroot test -s /var/log/jdaemon/jdaemon.log || why "no jdaemon.log 5 s after the start" || return
     _cf_files="$RECORDS /var/log/jdaemon/jdaemon.log"
     if [ "$MODE" = sysv ]; then
         _cf_files="$_cf_files /var/log/jdaemon/jsvc.log"

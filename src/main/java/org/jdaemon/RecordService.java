@@ -3,6 +3,9 @@ package org.jdaemon;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -16,22 +19,23 @@ final class RecordService {
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
     private final Path config;
+    private final StatusReporter reporter;
     private final RecordLoop loop;
     private volatile Settings settings;
 
     /**
      * Looked up when there is something to say, never in a static field: log4j2 takes a few hundred
-     * milliseconds to start, and the first record need not wait for it (start() logs only once the
-     * record loop runs).
+     * milliseconds to start, and the first record need not wait for it (see {@link Logs}).
      */
     private static Logger log() {
-        return LogManager.getLogger(RecordService.class);
+        return Logs.get(RecordService.class);
     }
 
-    private RecordService(Path config) {
+    private RecordService(Path config, List<StatusSink> supervisors) {
         this.config = config;
-        this.loop = new RecordLoop(System::nanoTime, Clock.systemUTC(), new RecordWriter(), HostName.read(),
-                ProcessHandle.current().pid());
+        this.reporter = new StatusReporter(supervisors);
+        this.loop = new RecordLoop(System::nanoTime, Clock.systemUTC(), new RecordWriter(), reporter,
+                HostName.read(), ProcessHandle.current().pid());
     }
 
     /**
@@ -43,7 +47,8 @@ final class RecordService {
      */
     static RecordService init(String[] args) throws SettingsException {
         try {
-            RecordService service = new RecordService(LaunchArguments.parse(args).config());
+            Path config = LaunchArguments.parse(args).config();
+            RecordService service = new RecordService(config, Supervisors.of(System.getenv(), properties()));
             service.load();
             return service;
         } catch (SettingsException | IllegalArgumentException e) {
@@ -51,6 +56,17 @@ final class RecordService {
             LogManager.shutdown();
             throw e instanceof SettingsException refused ? refused : new SettingsException(e.getMessage());
         }
+    }
+
+    private static Map<String, String> properties() {
+        Map<String, String> properties = new HashMap<>();
+        for (String name : List.of(Supervisors.STATUS_FILE_PROPERTY, Supervisors.NOTIFY_LIBRARY_PROPERTY)) {
+            String value = System.getProperty(name);
+            if (value != null) {
+                properties.put(name, value);
+            }
+        }
+        return properties;
     }
 
     private void load() throws SettingsException {
@@ -62,10 +78,18 @@ final class RecordService {
         }
     }
 
+    /**
+     * Starts the record loop, whose first record is due at once, and declares the service ready; only
+     * then log4j2 starts, and logs that jdaemon started, so that its few hundred milliseconds of
+     * start-up (-Xint) take no CPU from the way to a running service. Not in init(): jsvc drops the
+     * JVM's capabilities before start(), and a thread keeps those it was created with.
+     */
     void start() {
+        String started = "started as user " + System.getProperty("user.name") + ", pid "
+                + ProcessHandle.current().pid() + ", with " + settings.describe();
+        Logs.hold(RecordService.class, started);
         loop.start(settings);
-        log().info("started as user {}, pid {}, with {}", System.getProperty("user.name"),
-                ProcessHandle.current().pid(), settings.describe());
+        loop.ready(Logs::start);
     }
 
     /** Applies an edited configuration in the running JVM, or keeps the running one if the file is bad. */
@@ -99,5 +123,6 @@ final class RecordService {
             Thread.currentThread().interrupt();
             log().warn("interrupted while stopping");
         }
+        reporter.stopped();
     }
 }

@@ -12,12 +12,14 @@ import java.time.Duration;
  * @param interval {@code output.interval}: time between records
  * @param message  {@code output.message}: the text of each record
  * @param fsync    {@code output.fsync}: whether each record is forced to disk before the next
+ * @param metrics  {@code metrics.file}: where the figures go in Prometheus' text format, or null for nowhere
  */
-record Settings(Path source, Path output, Duration interval, MessageTemplate message, boolean fsync) {
+record Settings(Path source, Path output, Duration interval, MessageTemplate message, boolean fsync, Path metrics) {
 
     /** The effective settings as an admin would write them, for the log. */
     String describe() {
         return "output.file=" + output + ", output.interval=" + IntervalSyntax.format(interval)
-                + ", output.message=" + Printable.of(message.source()) + ", output.fsync=" + fsync;
+                + ", output.message=" + Printable.of(message.source()) + ", output.fsync=" + fsync
+                + ", metrics.file=" + (metrics == null ? "" : metrics);
     }
 }

@@ -33,12 +33,15 @@ final class SettingsLoader {
     static final String OUTPUT_INTERVAL = "output.interval";
     static final String OUTPUT_MESSAGE = "output.message";
     static final String OUTPUT_FSYNC = "output.fsync";
-    static final List<String> KEYS = List.of(OUTPUT_FILE, OUTPUT_INTERVAL, OUTPUT_MESSAGE, OUTPUT_FSYNC);
+    static final String METRICS_FILE = "metrics.file";
+    static final List<String> KEYS = List.of(OUTPUT_FILE, OUTPUT_INTERVAL, OUTPUT_MESSAGE, OUTPUT_FSYNC, METRICS_FILE);
 
     static final String DEFAULT_FILE = "/var/lib/jdaemon/test.txt";
     static final String DEFAULT_INTERVAL = "10s";
     static final String DEFAULT_MESSAGE = "hello";
     static final String DEFAULT_FSYNC = "false";
+    /** node_exporter's textfile collector reads only the files of its directory whose names end so. */
+    static final String METRICS_SUFFIX = ".prom";
 
     /** A properties file this large is not one an admin wrote. */
     private static final long MAX_FILE_SIZE = 1 << 20;
@@ -49,7 +52,10 @@ final class SettingsLoader {
     /** Reads and checks the file, including that the service user can write the output file. */
     static Settings load(Path file) throws SettingsException {
         Settings settings = parse(file);
-        checkWritable(file.toString(), settings.output());
+        checkWritable(file.toString(), OUTPUT_FILE, settings.output());
+        if (settings.metrics() != null) {
+            checkWritable(file.toString(), METRICS_FILE, settings.metrics());
+        }
         return settings;
     }
 
@@ -65,7 +71,11 @@ final class SettingsLoader {
                 value(name, properties, OUTPUT_MESSAGE, DEFAULT_MESSAGE), MessageTemplate::compile);
         boolean fsync = parsed(name, OUTPUT_FSYNC, value(name, properties, OUTPUT_FSYNC, DEFAULT_FSYNC),
                 SettingsLoader::flag);
-        return new Settings(file, output, interval, message, fsync);
+        // Off by default, and off again when set to nothing: the one key whose empty value means something.
+        String metricsValue = properties.getOrDefault(METRICS_FILE, "").strip();
+        Path metrics = metricsValue.isEmpty() ? null
+                : parsed(name, METRICS_FILE, metricsValue, SettingsLoader::metricsPath);
+        return new Settings(file, output, interval, message, fsync, metrics);
     }
 
     /**
@@ -215,6 +225,15 @@ final class SettingsLoader {
         return path;
     }
 
+    private static Path metricsPath(String value) {
+        Path path = outputPath(value);
+        if (!path.getFileName().toString().endsWith(METRICS_SUFFIX)) {
+            throw new IllegalArgumentException("must end in " + METRICS_SUFFIX
+                    + " (node_exporter's textfile collector reads no other files)");
+        }
+        return path;
+    }
+
     private static boolean flag(String value) {
         return switch (value.strip()) {
             case "true" -> true;
@@ -225,28 +244,33 @@ final class SettingsLoader {
 
     /**
      * Checked here, at the edge, so that a start or a reload refuses a file it could never write; the
-     * record loop still copes with the file system changing later.
+     * record loop still copes with the file system changing later. The metrics file is replaced by a
+     * rename, so its directory must be writable too.
      */
-    private static void checkWritable(String name, Path output) throws SettingsException {
-        String value = output.toString();
-        Path directory = output.getParent();
-        if (Files.isSymbolicLink(output)) {
-            throw SettingsException.badValue(name, OUTPUT_FILE, value,
+    private static void checkWritable(String name, String key, Path file) throws SettingsException {
+        String value = file.toString();
+        Path directory = file.getParent();
+        String user = System.getProperty("user.name");
+        if (Files.isSymbolicLink(file)) {
+            throw SettingsException.badValue(name, key, value,
                     "is a symbolic link; jdaemon only writes to a regular file it opens itself");
         }
-        if (Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
-            if (!Files.isRegularFile(output, LinkOption.NOFOLLOW_LINKS)) {
-                throw SettingsException.badValue(name, OUTPUT_FILE, value, "exists and is not a regular file");
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw SettingsException.badValue(name, key, value, "exists and is not a regular file");
             }
-            if (!Files.isWritable(output)) {
-                throw SettingsException.badValue(name, OUTPUT_FILE, value,
-                        "not writable by user " + System.getProperty("user.name"));
+            if (!Files.isWritable(file)) {
+                throw SettingsException.badValue(name, key, value, "not writable by user " + user);
             }
-        } else if (!Files.isDirectory(directory)) {
-            throw SettingsException.badValue(name, OUTPUT_FILE, value, "directory " + directory + " does not exist");
-        } else if (!Files.isWritable(directory)) {
-            throw SettingsException.badValue(name, OUTPUT_FILE, value,
-                    "directory " + directory + " is not writable by user " + System.getProperty("user.name"));
+        }
+        if (!Files.isDirectory(directory)) {
+            throw SettingsException.badValue(name, key, value, "directory " + directory + " does not exist");
+        }
+        if (key.equals(METRICS_FILE) || !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.isWritable(directory)) {
+                throw SettingsException.badValue(name, key, value,
+                        "directory " + directory + " is not writable by user " + user);
+            }
         }
     }
 }

@@ -2,8 +2,6 @@ package org.jdaemon;
 
 import java.time.Duration;
 
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 
 /**
  * Reports skipped slots (the loop was held up past their time) at most once a minute, with how many,
@@ -16,7 +14,6 @@ final class SkipLog {
     private boolean reported;
     private long lastReport;
     private long unreported;
-    private long total;
 
     /** @param source the class whose logger reports the skips, looked up only when there are some */
     SkipLog(Class<?> source) {
@@ -24,23 +21,15 @@ final class SkipLog {
     }
 
     void skipped(long slots, long nowNanos) {
-        total += slots;
         unreported += slots;
         if (!reported || nowNanos - lastReport >= QUIET.toNanos()) {
-            log().warn("{} record(s) skipped: the service was held up past their time (a stall, a stop "
-                    + "signal or a slow write); the latest one was written late and the schedule goes on "
-                    + "without catching up (reported at most once a minute)", unreported);
+            long count = unreported;
+            Logs.later(source, log -> log.warn("{} record(s) skipped: the service was held up past their time (a "
+                    + "stall, a stop signal or a slow write); the latest one was written late and the schedule goes "
+                    + "on without catching up (reported at most once a minute)", count));
             reported = true;
             lastReport = nowNanos;
             unreported = 0;
         }
-    }
-
-    long total() {
-        return total;
-    }
-
-    private Logger log() {
-        return LogManager.getLogger(source);
     }
 }

@@ -23,7 +23,8 @@ class RecordLoopTest {
     @TempDir
     Path dir;
 
-    private final RecordLoop loop = new RecordLoop(System::nanoTime, Clock.systemUTC(), new RecordWriter(), "box", 7);
+    private final RecordLoop loop = new RecordLoop(System::nanoTime, Clock.systemUTC(), new RecordWriter(),
+            new StatusReporter(List.of()), "box", 7);
 
     @AfterEach
     void stopLoop() throws InterruptedException {
@@ -31,7 +32,8 @@ class RecordLoopTest {
     }
 
     private Settings settings(Path output, Duration interval, String message) {
-        return new Settings(dir.resolve("jdaemon.properties"), output, interval, MessageTemplate.compile(message), false);
+        return new Settings(dir.resolve("jdaemon.properties"), output, interval, MessageTemplate.compile(message), false,
+                null);
     }
 
     private static List<String> lines(Path file) throws IOException {

@@ -85,7 +85,10 @@ class SettingsLoaderTest {
                 Arguments.of("output.message = ${nope}", "output.message: bad value '${nope}'"),
                 Arguments.of("output.message = ${seq", "output.message: bad value '${seq'"),
                 Arguments.of("output.message =", "output.message: bad value ''"),
-                Arguments.of("output.fsync = yes", "output.fsync: bad value 'yes'"));
+                Arguments.of("output.fsync = yes", "output.fsync: bad value 'yes'"),
+                Arguments.of("metrics.file = jdaemon.prom", "metrics.file: bad value 'jdaemon.prom'"),
+                Arguments.of("metrics.file = /var/lib/jdaemon.txt", "metrics.file: bad value '/var/lib/jdaemon.txt': "
+                        + "must end in .prom"));
     }
 
     @ParameterizedTest
@@ -175,6 +178,29 @@ class SettingsLoaderTest {
         Path file = config("output.file = " + link + "\n");
         assertTrue(assertThrows(SettingsException.class, () -> SettingsLoader.load(file)).getMessage()
                 .contains("output.file: bad value '" + link + "': is a symbolic link"));
+    }
+
+    @Test
+    void metricsAreOffByDefaultAndWhenEmpty() throws Exception {
+        assertEquals(null, SettingsLoader.parse(config("")).metrics());
+        assertEquals(null, SettingsLoader.parse(config("metrics.file =\n")).metrics());
+    }
+
+    @Test
+    void metricsFileInAWritableDirectory() throws Exception {
+        Path metrics = dir.resolve("jdaemon.prom");
+        Settings settings = SettingsLoader.load(config("output.file = " + dir.resolve("out.txt")
+                + "\nmetrics.file = " + metrics + "\n"));
+        assertEquals(metrics, settings.metrics());
+        assertTrue(settings.describe().endsWith(", metrics.file=" + metrics), settings.describe());
+    }
+
+    @Test
+    void metricsFileInAMissingDirectoryIsRefusedAtLoad() throws Exception {
+        Path metrics = dir.resolve("missing/jdaemon.prom");
+        Path file = config("output.file = " + dir.resolve("out.txt") + "\nmetrics.file = " + metrics + "\n");
+        assertEquals(file + ": metrics.file: bad value '" + metrics + "': directory " + metrics.getParent()
+                + " does not exist", assertThrows(SettingsException.class, () -> SettingsLoader.load(file)).getMessage());
     }
 
     private static void assertOneLine(String message) {

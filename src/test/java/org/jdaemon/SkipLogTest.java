@@ -20,7 +20,6 @@ class SkipLogTest {
             assertEquals(2, log.lines().size(), log.lines().toString());
             assertTrue(log.lines().get(0).startsWith("WARN 2 record(s) skipped"), log.lines().get(0));
             assertTrue(log.lines().get(1).startsWith("WARN 62 record(s) skipped"), log.lines().get(1));
-            assertEquals(64, skips.total());
         }
     }
 }
