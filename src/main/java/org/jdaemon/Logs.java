@@ -1,5 +1,9 @@
 package org.jdaemon;
 
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -7,6 +11,8 @@ import java.util.function.Consumer;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.core.config.ConfigurationSource;
+import org.apache.logging.log4j.core.config.Configurator;
 
 /**
  * jdaemon's loggers, and log4j2 started in a thread of its own once the service is ready: its few
@@ -18,19 +24,42 @@ import org.apache.logging.log4j.Logger;
  * ({@link #later}) are handed to the starting thread, since the loop must never wait for a log.
  */
 final class Logs {
+    /** How jdaemon-jsvc, packaging/run-foreground and the tests name log4j2's configuration file. */
+    static final String CONFIGURATION_PROPERTY = "log4j2.configurationFile";
+
     private static final CountDownLatch STARTED = new CountDownLatch(1);
     private static final List<Runnable> PENDING = new ArrayList<>();
     private static boolean held;
     private static Thread starter;
     private static Runnable first;
+    private static ConfigurationSource configuration;
 
     private Logs() {
     }
 
-    /** Events wait from now on for {@link #start}, which logs LINE at INFO with SOURCE's logger. */
+    /**
+     * Events wait from now on for {@link #start}, which logs LINE at INFO with SOURCE's logger. The
+     * configuration file log4j2 will start with is read now, as the start command has just checked
+     * it: an edit made meanwhile takes effect at the next start, and a file broken before a restart
+     * (which refuses it) never reaches the JVM being replaced, whose log4j2 may not have started.
+     */
     static synchronized void hold(Class<?> source, String line) {
         held = true;
         first = () -> LogManager.getLogger(source).info(line);
+        configuration = pinned(System.getProperty(CONFIGURATION_PROPERTY));
+    }
+
+    /** The file named by LOCATION, in memory; null (log4j2 then looks itself) when there is none. */
+    private static ConfigurationSource pinned(String location) {
+        if (location == null) {
+            return null;
+        }
+        File file = new File(location);
+        try {
+            return new ConfigurationSource(new ByteArrayInputStream(Files.readAllBytes(file.toPath())), file);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Starts log4j2 in the background, unless it is on its way already or nothing holds it. */
@@ -40,6 +69,9 @@ final class Logs {
         }
         starter = new Thread(() -> {
             try {
+                if (configuration != null) {
+                    Configurator.initialize(null, configuration);
+                }
                 first.run();
             } finally {
                 synchronized (Logs.class) {
