@@ -154,8 +154,10 @@ has_record() {
     in_chroot grep -q -e "$1" "$RECORDS" 2>/dev/null
 }
 
+# Records containing TEXT; 0 when there is no records file.
 count_records() {
-    in_chroot grep -c -e "$1" "$RECORDS" 2>/dev/null || true
+    _cr_count=$(in_chroot grep -c -e "$1" "$RECORDS" 2>/dev/null) || true
+    echo "${_cr_count:-0}"
 }
 
 # apt_in DIR ARG...: `apt-get -y ARG...` run in DIR of the test system (where
