@@ -8,6 +8,8 @@
 #                                  and may set NOTE with what it measured
 #   checks_summary                 prints `N passed, N failed`, returns 1 if
 #                                  a check failed
+# CHECK_SCOPE, when set, comes before every name (`trixie/sysv/scenario`):
+# the stages of both releases and init systems print their cases side by side.
 # OUT must name a file inside the test system's tree for command output.
 
 # shellcheck disable=SC2034 # for the scripts that source this file
@@ -25,6 +27,7 @@ readonly COMMAND_TIMEOUT=120
 
 PASSED=0
 FAILED=0
+CHECK_SCOPE=
 WHY=
 NOTE=
 OUT=
@@ -32,7 +35,7 @@ OUT=
 # printf, not echo: dash's echo would turn a message's escapes (a\nb) into
 # line breaks.
 check() {
-    _check_name=$1
+    _check_name=${CHECK_SCOPE:+$CHECK_SCOPE/}$1
     shift
     WHY=
     NOTE=
