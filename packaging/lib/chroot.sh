@@ -103,7 +103,7 @@ build_minbase_tarball() {
 
 # build_base_tarball TARBALL SPACE-SEPARATED-PACKAGES
 build_base_tarball() {
-    _bb_minbase=$(minbase_tarball)
+    _bb_minbase=$(minbase_tarball) || exit
     start_tarball_build "$1"
     log "building $1 ($2) from $_bb_minbase"
     tar -C "$_tb_root" --zstd -xf "$_bb_minbase"
@@ -179,7 +179,8 @@ chroot_init_packages() {
 # with CHROOT_PACKAGES and that init system into a new $CHROOT_DIR.
 chroot_create() {
     # shellcheck disable=SC2046,SC2086 # word lists on purpose
-    _cc_tarball=$(base_tarball $CHROOT_PACKAGES $(chroot_init_packages "$1"))
+    _cc_tarball=$(base_tarball $CHROOT_PACKAGES $(chroot_init_packages "$1")) ||
+        die "no base system of $JDAEMON_SUITE to make a test system from"
     CHROOT_DIR=$(mktemp -d "$JDAEMON_TEST_TMP/jdaemon-test.XXXXXX")
     chmod 755 "$CHROOT_DIR"
     tar -C "$CHROOT_DIR" --zstd -xf "$_cc_tarball"
