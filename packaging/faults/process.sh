@@ -614,20 +614,30 @@ process_hammer() {
     # refuses more than 5 starts in 10 s (its default StartLimitBurst), until
     # reset-failed. Those answers are systemd's and right; any other failure
     # is not.
-    _ph_failed=$(printf '%s' "$_ph_outputs" | grep -v '^== ' |
+    _ph_unexplained=$(printf '%s' "$_ph_outputs" | grep -v '^== ' |
         grep -v -e '^Job for jdaemon.service canceled\.$' -e 'attempted too often' \
-            -e '^See "systemctl status' -e 'reset-failed' -e '^followed by "systemctl start' |
-        head -n 6 | paste -sd' ' - | cut -c1-300) || true
+            -e '^See "systemctl status' -e 'reset-failed' -e '^followed by "systemctl start') || true
     if [ "$MODE" = systemd ]; then
         _ph_limited=$(printf '%s' "$_ph_outputs" | grep -c 'attempted too often') || true
         NOTE="$NOTE, $_ph_limited refused by systemd's start limit"
+        # A stop that reaches a JVM still starting ends it with Java's 143 for SIGTERM (jsvc's
+        # handler is not in place yet), and jsvc's controller exits 1: systemd fails that start
+        # ("the control process exited with error code"), and names that result again for each
+        # start its limit refuses until reset-failed. Right too, when every JVM that ended in
+        # the minute ended so.
+        if process_jvms_ended_by_stop "$_ph_from"; then
+            NOTE="$NOTE, $_ph_early_stops JVMs ended by a stop while starting (exit 143)"
+            _ph_unexplained=$(printf '%s\n' "$_ph_unexplained" | grep -v 'control process exited with error code') ||
+                true
+        fi
         in_chroot systemctl reset-failed jdaemon
     fi
+    _ph_failed=$(printf '%s' "$_ph_unexplained" | head -n 6 | paste -sd' ' - | cut -c1-300)
     if printf '%s' "$_ph_statuses" | grep -qv ' 0$'; then
         [ "$MODE" = systemd ] && [ -z "$_ph_failed" ] ||
             why "commands failed: ${_ph_failed:-$(printf '%s' "$_ph_outputs" | head -n 6 | paste -sd' ' - | cut -c1-300)}" ||
             return
-        NOTE="$NOTE, every failure a job canceled or refused by systemd"
+        NOTE="$NOTE, every failure a job canceled, refused by the start limit or a start a stop ended"
     fi
     # Whatever the last command left, it must be consistent, and start from
     # there must give the one running service.
@@ -694,7 +704,18 @@ process_stop_given_up() {
 process_leftover_ended() {
     in_chroot systemctl reset-failed jdaemon
     service_cmd start || why "start after reset-failed exits $?: $(output_tail "$OUT")" || return
-    ! in_chroot kill -0 "$1" 2>/dev/null || why "the JVM $1 left over still runs"
+    ! in_chroot kill -0 "$1" 2>/dev/null || why "the JVM $1 left over still runs" || return
+    in_chroot journalctl -u jdaemon -o cat | grep -q "left over from the service's last run:.* $1\( \|$\)" ||
+        why "the journal does not name the JVM $1 as left over"
+}
+
+# Whether JVMs ended since FROM_MS (jsvc's "Service exit with a return value of N" in the
+# journal), all with 143; their number in _ph_early_stops.
+process_jvms_ended_by_stop() {
+    _je_exits=$(in_chroot journalctl -u jdaemon -o cat --since "@$(($1 / 1000))" |
+        grep 'Service exit with a return value of') || return 1
+    _ph_early_stops=$(printf '%s\n' "$_je_exits" | grep -c 'return value of 143$') || true
+    ! printf '%s\n' "$_je_exits" | grep -qv 'return value of 143$'
 }
 
 # A file system of its own at PROCESS_SLOW_DIR: an ext4 image on a loop
