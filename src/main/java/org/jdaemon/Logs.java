@@ -32,7 +32,7 @@ final class Logs {
     private static boolean held;
     private static Thread starter;
     private static Runnable first;
-    private static ConfigurationSource configuration;
+    private static PinnedFile configuration;
 
     private Logs() {
     }
@@ -42,6 +42,8 @@ final class Logs {
      * configuration file log4j2 will start with is read now, as the start command has just checked
      * it: an edit made meanwhile takes effect at the next start, and a file broken before a restart
      * (which refuses it) never reaches the JVM being replaced, whose log4j2 may not have started.
+     * Only its bytes: log4j-core's first class (ConfigurationSource) reads log4j2's properties from
+     * every source on the class path, some 60 ms (-Xint) that the first record need not wait for.
      */
     static synchronized void hold(Class<?> source, String line) {
         held = true;
@@ -50,15 +52,21 @@ final class Logs {
     }
 
     /** The file named by LOCATION, in memory; null (log4j2 then looks itself) when there is none. */
-    private static ConfigurationSource pinned(String location) {
+    private static PinnedFile pinned(String location) {
         if (location == null) {
             return null;
         }
         File file = new File(location);
         try {
-            return new ConfigurationSource(new ByteArrayInputStream(Files.readAllBytes(file.toPath())), file);
+            return new PinnedFile(file, Files.readAllBytes(file.toPath()));
         } catch (IOException e) {
             return null;
+        }
+    }
+
+    private record PinnedFile(File file, byte[] content) {
+        ConfigurationSource source() {
+            return new ConfigurationSource(new ByteArrayInputStream(content), file);
         }
     }
 
@@ -70,7 +78,7 @@ final class Logs {
         starter = new Thread(() -> {
             try {
                 if (configuration != null) {
-                    Configurator.initialize(null, configuration);
+                    Configurator.initialize(null, configuration.source());
                 }
                 first.run();
             } finally {
