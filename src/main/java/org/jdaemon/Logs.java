@@ -18,10 +18,10 @@ import org.apache.logging.log4j.core.config.Configurator;
  * jdaemon's loggers, and log4j2 started in a thread of its own once the service is ready: its few
  * hundred milliseconds of start-up (-Xint) neither hold up the first record or the start command nor
  * take CPU from them. From {@link #hold} on, every event waits for that start: log4j2 hands a second
- * thread the context it is still starting, whose default configuration would drop the INFO lines
- * that stop and reload are judged by. The lifecycle's events ({@link #get}) wait by blocking, and
- * start log4j2 themselves if it is not on its way yet (a stop before ready); the record loop's
- * ({@link #later}) are handed to the starting thread, since the loop must never wait for a log.
+ * thread the context it is still starting, whose default configuration would drop jdaemon's INFO
+ * lines. The lifecycle's events ({@link #get}) wait by blocking, and start log4j2 themselves if it is
+ * not on its way yet (a stop before ready); the record loop's ({@link #later}) are handed to the
+ * starting thread, since the loop must never wait for a log.
  */
 final class Logs {
     /** How jdaemon-jsvc, packaging/run-foreground and the tests name log4j2's configuration file. */

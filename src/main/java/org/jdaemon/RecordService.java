@@ -1,5 +1,6 @@
 package org.jdaemon;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +20,7 @@ final class RecordService {
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
     private final Path config;
+    private final Answers answers;
     private final StatusReporter reporter;
     private final RecordLoop loop;
     private volatile Settings settings;
@@ -31,8 +33,9 @@ final class RecordService {
         return Logs.get(RecordService.class);
     }
 
-    private RecordService(Path config, List<StatusSink> supervisors) {
+    private RecordService(Path config, Answers answers, List<StatusSink> supervisors) {
         this.config = config;
+        this.answers = answers;
         this.reporter = new StatusReporter(supervisors);
         this.loop = new RecordLoop(System::nanoTime, Clock.systemUTC(), new RecordWriter(), reporter,
                 HostName.read(), ProcessHandle.current().pid());
@@ -41,21 +44,38 @@ final class RecordService {
     /**
      * Reads the command line and the configuration; nothing runs yet. A refusal is reported the same
      * way under jsvc and in the foreground: one line on stderr (which the init script and systemd
-     * show) and in the log, which is then shut down, since nothing more will run.
+     * show), in the start's answer and in the log, which is then shut down, since nothing more will run.
      *
      * @throws SettingsException with that line, less its "jdaemon: " prefix
      */
     static RecordService init(String[] args) throws SettingsException {
+        Answers answers = Answers.in(System.getProperty(Answers.DIRECTORY_PROPERTY), ProcessHandle.current().pid());
         try {
             Path config = LaunchArguments.parse(args).config();
-            RecordService service = new RecordService(config, Supervisors.of(System.getenv(), properties()));
+            RecordService service = new RecordService(config, answers,
+                    Supervisors.of(System.getenv(), properties()));
             service.load();
             return service;
         } catch (SettingsException | IllegalArgumentException e) {
-            System.err.println("jdaemon: " + e.getMessage());
+            String line = "jdaemon: " + e.getMessage();
+            System.err.println(line);
+            answer(() -> answers.startRefused(line));
             LogManager.shutdown();
             throw e instanceof SettingsException refused ? refused : new SettingsException(e.getMessage());
         }
+    }
+
+    /** An answer that cannot be written leaves its command without one: it says so itself, after its wait. */
+    private static void answer(AnswerWrite write) {
+        try {
+            write.run();
+        } catch (IOException e) {
+            System.err.println("jdaemon: cannot answer the command: " + Printable.of(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private interface AnswerWrite {
+        void run() throws IOException;
     }
 
     private static Map<String, String> properties() {
@@ -92,32 +112,48 @@ final class RecordService {
         loop.ready(Logs::start);
     }
 
-    /** Applies an edited configuration in the running JVM, or keeps the running one if the file is bad. */
+    /**
+     * Applies an edited configuration in the running JVM, or keeps the running one if the file is bad,
+     * and answers last, with nothing left to wait for: jsvc 1.0.15 calls this from its main thread and
+     * takes a signal that arrives before it is back in its sleep only after that sleep, 60 s later. So
+     * the log, which may still be starting, gets its line when it can.
+     */
     void reload() {
-        Settings next;
+        String refusal = null;
         try {
-            next = SettingsLoader.load(config);
+            Settings next = SettingsLoader.load(config);
+            if (next.equals(settings)) {
+                Logs.later(RecordService.class, log -> log.info("reloaded {}: no change", config));
+            } else {
+                settings = next;
+                loop.reload(next);
+                Logs.later(RecordService.class, log -> log.info("reloaded {}: now {}", config, next.describe()));
+            }
         } catch (SettingsException e) {
-            log().error("reload refused, the running settings stay: {}", e.getMessage());
-            return;
+            refusal = "jdaemon: " + e.getMessage();
+            Logs.later(RecordService.class,
+                    log -> log.error("reload refused, the running settings stay: {}", e.getMessage()));
         }
-        if (next.equals(settings)) {
-            log().info("reloaded {}: no change", config);
-            return;
-        }
-        settings = next;
-        loop.reload(next);
-        log().info("reloaded {}: now {}", config, next.describe());
+        String answer = refusal;
+        answer(() -> answers.reloaded(answer));
     }
 
+    /**
+     * A write blocked in the kernel is not waited for beyond {@link #STOP_TIMEOUT}: the stop says so in
+     * its answer and on stderr (the journal under systemd) before the log, which may sit on the same
+     * blocked disk.
+     */
     void stop() {
         log().info("stopping");
         try {
             if (loop.stop(STOP_TIMEOUT)) {
                 log().info("stopped after {} record(s), {} slot(s) skipped", loop.written(), loop.skipped());
             } else {
-                log().warn("stopped without waiting any longer for a write to {} that has been blocked for over {} s",
-                        settings.output(), STOP_TIMEOUT.toSeconds());
+                String gaveUp = "stopped without waiting any longer for a write to " + settings.output()
+                        + " that has been blocked for over " + STOP_TIMEOUT.toSeconds() + " s";
+                answer(() -> answers.stopGaveUp("jdaemon: " + gaveUp));
+                System.err.println("jdaemon: " + gaveUp);
+                log().warn(gaveUp);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -97,6 +97,7 @@ class JsvcIT {
                 "-cp", COMMONS_DAEMON + ":" + dir.resolve("lib/jdaemon.jar"),
                 "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.xml"),
                 "-Djdaemon.log.dir=" + dir.resolve("data"),
+                "-D" + Answers.DIRECTORY_PROPERTY + "=" + dir.resolve("data"),
                 "org.jdaemon.JDaemon", "--config", config.toString()));
         return command;
     }
@@ -129,11 +130,12 @@ class JsvcIT {
         return Files.exists(errfile) ? Files.readString(errfile) : "";
     }
 
-    private static boolean logContains(Path log, String text) {
+    /** The JVM's answer to COMMAND, or "" while there is none. */
+    private String answer(String command) {
         try {
-            return Files.readString(log).contains(text);
+            return Files.readString(dir.resolve("data").resolve(command)).strip();
         } catch (IOException e) {
-            return false;
+            return "";
         }
     }
 
@@ -221,12 +223,11 @@ class JsvcIT {
         assertEquals(jvm.pid(), pidFromFile());
         // As jdaemon-jsvc reload does: the JVM's answer first. jsvc 1.0.15 takes a signal that arrives
         // while it handles the one before only after its next sleep(60).
-        Path log = dir.resolve("data/jdaemon.log");
-        awaitTrue("the reload in the log", () -> logContains(log, "reloaded " + config));
+        awaitTrue("the answer to the reload", () -> answer("reload").equals(jvm.pid() + " 1 applied"));
 
         writeConfig("0s", "broken ${seq}");
         run("kill", "-USR2", String.valueOf(jvm.pid()));
-        awaitTrue("the refused reload in the log", () -> logContains(log, "reload refused, the running settings stay: "
+        awaitTrue("the answer to the refused reload", () -> answer("reload").startsWith(jvm.pid() + " 2 refused jdaemon: "
                 + config + ": output.interval: bad value '0s'"));
         assertTrue(jvm.isAlive());
         assertEquals(List.of("old 1", "new 2"), lines());
@@ -241,6 +242,7 @@ class JsvcIT {
         assertEquals(List.of("jdaemon: " + config + ": output.interval: bad value '0s': must be a positive duration "
                 + "(at least 1ms)"), ours);
         assertFalse(errors().contains("Exception"), errors());
+        assertEquals(ours, List.of(answer("start")));
         assertFalse(Files.exists(pidfile));
         try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
             List<Long> left = all.filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains(dir.toString()))
