@@ -21,9 +21,9 @@ import org.xml.sax.helpers.DefaultHandler;
  * Checks log4j2's configuration file, in a JVM of its own that jdaemon-jsvc starts as the service user
  * before jsvc whenever the file (or the JVM options) changed. log4j2 answers a file it cannot parse
  * with a stack trace on stderr and then runs without jdaemon's log; this refuses it with one line
- * instead. Only what the JDK's own parser sees: a readable, well-formed XML
- * document whose root is log4j2's {@code Configuration}; log4j2 judges the rest. Not in init(): the
- * JDK's XML parser costs 55 ms there (-Xint), before the first record.
+ * instead. Only what the JDK's own parser sees: a readable, well-formed XML document whose root is
+ * log4j2's {@code Configuration}; log4j2 judges the rest. Not in init(): the JDK's XML parser costs
+ * 55 ms there (-Xint), before the first record.
  */
 public final class LogConfiguration {
     /** The exit status of a refused file; any other failure is the JVM's own. */
