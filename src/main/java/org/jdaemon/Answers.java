@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * reload, so that a command that read the answer before its signal knows the next one is its own.</li>
  * <li>{@code stop}: a stop that gave up waiting for a write blocked in the kernel.</li>
  * </ul>
- * Nobody asks in the foreground: then nothing is written.
+ * Nobody asks in the foreground: then nothing is written. An answer that cannot be written leaves its
+ * command without one, which says so after its wait; the JVM says why on stderr.
  */
 final class Answers {
     static final String DIRECTORY_PROPERTY = "jdaemon.answers.dir";
@@ -33,23 +34,28 @@ final class Answers {
         return new Answers(directory == null ? null : Path.of(directory), pid);
     }
 
-    void startRefused(String line) throws IOException {
+    void startRefused(String line) {
         write("start", line);
     }
 
     /** @param refusal the one "jdaemon: ..." line, or null when the file was applied */
-    synchronized void reloaded(String refusal) throws IOException {
+    synchronized void reloaded(String refusal) {
         reloads++;
         write("reload", pid + " " + reloads + (refusal == null ? " applied" : " refused " + refusal));
     }
 
-    void stopGaveUp(String line) throws IOException {
+    void stopGaveUp(String line) {
         write("stop", line);
     }
 
-    private void write(String command, String line) throws IOException {
-        if (directory != null) {
+    private void write(String command, String line) {
+        if (directory == null) {
+            return;
+        }
+        try {
             new AtomicFile(directory.resolve(command), "rw-r--r--").replace(line + "\n");
+        } catch (IOException e) {
+            System.err.println("jdaemon: cannot answer the command: " + Printable.of(String.valueOf(e.getMessage())));
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.jdaemon;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,23 +58,10 @@ final class RecordService {
         } catch (SettingsException | IllegalArgumentException e) {
             String line = "jdaemon: " + e.getMessage();
             System.err.println(line);
-            answer(() -> answers.startRefused(line));
+            answers.startRefused(line);
             LogManager.shutdown();
             throw e instanceof SettingsException refused ? refused : new SettingsException(e.getMessage());
         }
-    }
-
-    /** An answer that cannot be written leaves its command without one: it says so itself, after its wait. */
-    private static void answer(AnswerWrite write) {
-        try {
-            write.run();
-        } catch (IOException e) {
-            System.err.println("jdaemon: cannot answer the command: " + Printable.of(String.valueOf(e.getMessage())));
-        }
-    }
-
-    private interface AnswerWrite {
-        void run() throws IOException;
     }
 
     private static Map<String, String> properties() {
@@ -134,8 +120,7 @@ final class RecordService {
             Logs.later(RecordService.class,
                     log -> log.error("reload refused, the running settings stay: {}", e.getMessage()));
         }
-        String answer = refusal;
-        answer(() -> answers.reloaded(answer));
+        answers.reloaded(refusal);
     }
 
     /**
@@ -151,7 +136,7 @@ final class RecordService {
             } else {
                 String gaveUp = "stopped without waiting any longer for a write to " + settings.output()
                         + " that has been blocked for over " + STOP_TIMEOUT.toSeconds() + " s";
-                answer(() -> answers.stopGaveUp("jdaemon: " + gaveUp));
+                answers.stopGaveUp("jdaemon: " + gaveUp);
                 System.err.println("jdaemon: " + gaveUp);
                 log().warn(gaveUp);
             }

@@ -1,6 +1,7 @@
 package org.jdaemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,15 @@ class AnswersTest {
         try (var names = Files.list(dir)) {
             assertEquals(2, names.count());
         }
+    }
+
+    @Test
+    void anAnswerThatCannotBeWrittenLeavesTheServiceRunning() {
+        Answers answers = Answers.in(dir.resolve("missing").toString(), 1);
+        answers.reloaded(null);
+        answers.startRefused("jdaemon: x");
+        answers.stopGaveUp("jdaemon: y");
+        assertFalse(Files.exists(dir.resolve("missing")));
     }
 
     @Test
