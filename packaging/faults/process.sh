@@ -630,6 +630,14 @@ process_hammer() {
             _ph_unexplained=$(printf '%s\n' "$_ph_unexplained" | grep -v 'control process exited with error code') ||
                 true
         fi
+        # A stop that reaches a start while its ExecStartPre= (the answers directory) runs ends
+        # that process with SIGTERM: systemd fails the start ("a fatal signal was delivered to the
+        # control process"). Right too, when the journal shows the control process so ended.
+        if in_chroot journalctl -u jdaemon -o cat --since "@$((_ph_from / 1000))" |
+            grep -q 'Control process exited, code=killed, status=15/TERM'; then
+            _ph_unexplained=$(printf '%s\n' "$_ph_unexplained" |
+                grep -v 'a fatal signal was delivered to the control process') || true
+        fi
         in_chroot systemctl reset-failed jdaemon
     fi
     _ph_failed=$(printf '%s' "$_ph_unexplained" | head -n 6 | paste -sd' ' - | cut -c1-300)
