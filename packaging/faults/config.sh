@@ -76,6 +76,7 @@ defaults-unquoted|start|defaults|line 1: -Xint: not found|echo 'JAVA_OPTS=-Xmx64
 defaults-heap-unit|start restart|defaults|JAVA_OPTS: bad value '-Xmx64': Too small maximum heap|echo 'JAVA_OPTS="-Xmx64"' >/etc/default/jdaemon
 defaults-unknown-option|start restart|defaults|JAVA_OPTS: bad value '-Xint -XX:+NoSuchOption': Unrecognized VM option 'NoSuchOption'|echo 'JAVA_OPTS="-Xint -XX:+NoSuchOption"' >/etc/default/jdaemon
 defaults-not-an-option|start|defaults|JAVA_OPTS: bad value '-Xint Xmx64m': 'Xmx64m' is not an option|echo 'JAVA_OPTS="-Xint Xmx64m"' >/etc/default/jdaemon
+defaults-jsvc-pidfile|start restart|defaults|JSVC_OPTS: bad value '-debug -pidfile /run/other.pid': jdaemon sets '-pidfile' itself|echo 'JSVC_OPTS="-debug -pidfile /run/other.pid"' >/etc/default/jdaemon
 defaults-java-home|start|defaults|JAVA_HOME: bad value '/nonexistent': no bin/java there|echo 'JAVA_HOME=/nonexistent' >/etc/default/jdaemon
 defaults-deleted|start restart|defaults|-|rm /etc/default/jdaemon
 EOF
