@@ -19,7 +19,7 @@
 JDAEMON_TEST_CACHE=${JDAEMON_TEST_CACHE:-/var/cache/jdaemon-tests}
 # The Debian releases jdaemon supports, the platform first; JDAEMON_SUITE names
 # the one a test system is made of.
-readonly JDAEMON_SUITES="trixie bookworm"
+readonly JDAEMON_SUITES="trixie bookworm forky"
 JDAEMON_SUITE=${JDAEMON_SUITE:-trixie}
 case " $JDAEMON_SUITES " in
     *" $JDAEMON_SUITE "*) ;;
@@ -96,9 +96,31 @@ minbase_tarball() {
 build_minbase_tarball() {
     start_tarball_build "$1"
     log "debootstrap of $JDAEMON_SUITE, this takes a few minutes once"
-    debootstrap --variant=minbase "$JDAEMON_SUITE" "$_tb_root" >"$_tb_root.log" 2>&1 ||
-        die "debootstrap failed: $(tail -n 5 "$_tb_root.log")"
+    # shellcheck disable=SC2046 # a mirror and a script, or nothing
+    debootstrap --variant=minbase "$JDAEMON_SUITE" "$_tb_root" $(debootstrap_script_args) \
+        >"$_tb_root.log" 2>&1 || die "debootstrap failed: $(tail -n 5 "$_tb_root.log")"
+    if suite_in_development; then
+        echo 'Acquire::Check-Valid-Until "false";' >"$_tb_root/etc/apt/apt.conf.d/99jdaemon-tests-valid-until"
+    fi
     finish_tarball_build "$1"
+}
+
+# The release in development (testing): Debian 12's debootstrap has no
+# script of its name, and its index on the mirrors the tests reach may be a
+# snapshot past its Valid-Until, which apt then refuses.
+suite_in_development() {
+    [ "$JDAEMON_SUITE" = forky ]
+}
+
+# The mirror and script debootstrap needs for a release it has no script
+# of: its own default mirror, read from it rather than written here, and its
+# "sid" script, which makes every release after Debian 13. Nothing for a
+# release it knows.
+debootstrap_script_args() {
+    [ ! -e "/usr/share/debootstrap/scripts/$JDAEMON_SUITE" ] || return 0
+    _ds_mirror=$(sed -n 's/^DEF_MIRROR="\(.*\)"$/\1/p' /usr/sbin/debootstrap)
+    [ -n "$_ds_mirror" ] || die "no default mirror in /usr/sbin/debootstrap"
+    echo "$_ds_mirror /usr/share/debootstrap/scripts/sid"
 }
 
 # build_base_tarball TARBALL SPACE-SEPARATED-PACKAGES
