@@ -277,8 +277,13 @@ chroot_start_pid1() {
     # container= tells systemd it is not managing real hardware. The root is
     # made a mount point because systemd moves it when it builds a unit's
     # mount namespace (ProtectSystem= and the like): EINVAL on a plain chroot.
+    # The unified cgroup hierarchy, as every Debian since 11 boots by default,
+    # also on a host that runs the hybrid one: systemd 257 would otherwise
+    # follow the host, and systemd 258 and later refuse to be upgraded to on
+    # any other (Debian 13 -> 14); they read this variable as their command line.
     # shellcheck disable=SC2016 # expanded by those shells
     env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin container=jdaemon-test \
+        SYSTEMD_PROC_CMDLINE=systemd.unified_cgroup_hierarchy=1 \
         sh -c 'for cgroup in $1; do echo $$ >"$cgroup/cgroup.procs"; done; shift; exec "$@"' \
         enter-cgroups "$CHROOT_CGROUPS" \
         setpriv --inh-caps "$CHROOT_CAPS_DROPPED" --bounding-set "$CHROOT_CAPS_DROPPED" \
