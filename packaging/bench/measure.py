@@ -270,11 +270,14 @@ def cpu_seconds(pids):
 
 def jvm_heap_and_metaspace(pid):
     """Heap and metaspace in use, in KiB, as the JVM itself reports them (jcmd, as the JVM's user)."""
-    jcmd = os.path.join(JAVA_HOME, "bin", "jcmd")
-    result = subprocess.run(["runuser", "-u", "_jdaemon", "--", jcmd, str(pid), "GC.heap_info"],
-                            capture_output=True, text=True, timeout=30)
-    heap = sum(int(k) for k in re.findall(r"(?:total|capacity) \d+K, used (\d+)K", result.stdout.split("Metaspace")[0]))
-    meta = re.search(r"Metaspace\s+used (\d+)K", result.stdout)
+    def jcmd(command):
+        return subprocess.run(["runuser", "-u", "_jdaemon", "--", os.path.join(JAVA_HOME, "bin", "jcmd"), str(pid),
+                               command], capture_output=True, text=True, timeout=30).stdout
+
+    heap_info = jcmd("GC.heap_info")
+    heap = sum(int(k) for k in re.findall(r"(?:total|capacity) \d+K, used (\d+)K", heap_info.split("Metaspace")[0]))
+    # JDK 25's heap_info no longer ends with the metaspace: its own command says it.
+    meta = re.search(r"Metaspace\s+used (\d+)K", heap_info) or re.search(r"Metaspace\s+used (\d+)K", jcmd("VM.metaspace"))
     if not meta:
         return None, None
     return heap, int(meta.group(1))
