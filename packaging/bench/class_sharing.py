@@ -129,7 +129,7 @@ def main():
         print(f"class sharing: run {n + 1}/{runs} done", file=sys.stderr, flush=True)
 
     floor_median = statistics.median(firsts["floor"])
-    rows = ["| start → first record, jsvc directly (ms) | median (min–max) | / floor | the JVM's own lines on stderr |",
+    rows = ["| start → first record, jsvc directly (ms) | median (min–max) | / floor | lines the JVM printed itself |",
             "|---|---|---|---|"]
     labels = {"floor": "floor (FloorDaemon, default options)",
               "archive": "jdaemon, its class-data archive (as shipped)",
