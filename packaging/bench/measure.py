@@ -275,7 +275,9 @@ def jvm_heap_and_metaspace(pid):
                                command], capture_output=True, text=True, timeout=30).stdout
 
     heap_info = jcmd("GC.heap_info")
-    heap = sum(int(k) for k in re.findall(r"(?:total|capacity) \d+K, used (\d+)K", heap_info.split("Metaspace")[0]))
+    # "total 1234K, used 56K" (JDK 17, 21; JDK 25's Serial), "committed 1234K, used 56K" (JDK 25's G1).
+    heap = sum(int(k) for k in re.findall(r"(?:total|capacity|committed) \d+K, used (\d+)K",
+                                          heap_info.split("Metaspace")[0]))
     # JDK 25's heap_info no longer ends with the metaspace: its own command says it.
     meta = re.search(r"Metaspace\s+used (\d+)K", heap_info) or re.search(r"Metaspace\s+used (\d+)K", jcmd("VM.metaspace"))
     if not meta:
