@@ -189,7 +189,7 @@ records_judged() {
     while :; do
         case "${1:-}" in
             --partial) _rj_options="$_rj_options $1" && shift ;;
-            --allow) _rj_options="$_rj_options $1 $2" && shift 2 ;;
+            --allow | --lossy) _rj_options="$_rj_options $1 $2" && shift 2 ;;
             *) break ;;
         esac
     done
