@@ -5,8 +5,6 @@
 # then repairs it and checks that writing resumes by itself within one
 # interval, with no record torn, repeated or out of sequence.
 
-readonly RECORDS_DIR=/var/lib/jdaemon
-readonly LOG_DIR=/var/log/jdaemon
 # A record appears within one interval of the repair; this much more is
 # allowed for a loaded machine.
 readonly RESUME_SLACK_MS=250

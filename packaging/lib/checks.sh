@@ -17,6 +17,8 @@
     readonly PIDFILE=/run/jdaemon/jdaemon.pid
     readonly CONFIG=/etc/jdaemon/jdaemon.properties
     readonly RECORDS=/var/lib/jdaemon/test.txt
+    readonly RECORDS_DIR=/var/lib/jdaemon
+    readonly LOG_DIR=/var/log/jdaemon
     readonly SERVICE_USER=_jdaemon
     # Records packaging/faults/check-records judges: `fault SEQ TIME PID`.
     # shellcheck disable=SC2016 # the daemon's placeholders
@@ -169,6 +171,24 @@ apt_in() {
     _ai_dir=$1
     shift
     in_chroot sh -c "cd $_ai_dir && timeout $COMMAND_TIMEOUT apt-get -y $*" </dev/null >"$OUT" 2>&1
+}
+
+# An admin's changes of the service's directories, which upgrades must keep
+# (admin_dir_changes_kept).
+change_dirs_as_admin() {
+    in_chroot sh -c "chmod 0700 $RECORDS_DIR && chgrp adm $LOG_DIR && chmod 2750 $LOG_DIR" ||
+        why "cannot change the directories as an admin would"
+}
+
+admin_dir_changes_kept() {
+    _dk_dirs=$(service_dirs)
+    [ "$_dk_dirs" = "$RECORDS_DIR _jdaemon:_jdaemon 700 $LOG_DIR _jdaemon:adm 2750" ] ||
+        why "the admin's owner and mode were not kept: $_dk_dirs"
+}
+
+# The owner, group and mode of the service's directories, on one line.
+service_dirs() {
+    in_chroot stat -c '%n %U:%G %a' "$RECORDS_DIR" "$LOG_DIR" | paste -sd' ' -
 }
 
 # Copies the package into the test system and installs it with apt-get.
