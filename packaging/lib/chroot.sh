@@ -102,6 +102,9 @@ build_minbase_tarball() {
     if suite_in_development; then
         echo 'Acquire::Check-Valid-Until "false";' >"$_tb_root/etc/apt/apt.conf.d/99jdaemon-tests-valid-until"
     fi
+    # dpkg without its fsync()s: a throwaway system has no crash to survive, and every base, build
+    # and test system of the release installs packages.
+    echo force-unsafe-io >"$_tb_root/etc/dpkg/dpkg.cfg.d/99jdaemon-tests-unsafe-io"
     finish_tarball_build "$1"
 }
 
@@ -125,10 +128,10 @@ debootstrap_script_args() {
 
 # build_base_tarball TARBALL SPACE-SEPARATED-PACKAGES
 build_base_tarball() {
-    _bb_minbase=$(minbase_tarball) || exit
+    _bb_from=$(nearest_base "$2") || exit
     start_tarball_build "$1"
-    log "building $1 ($2) from $_bb_minbase"
-    tar -C "$_tb_root" --zstd -xf "$_bb_minbase"
+    log "building $1 ($2) from $_bb_from"
+    tar -C "$_tb_root" --zstd -xf "$_bb_from"
     # Only the resolver: the host's own CA certificates would end up in the
     # base's /etc/ssl/certs, files no package owns (piuparts fails on them).
     share_host_resolver "$_tb_root"
@@ -138,7 +141,34 @@ build_base_tarball() {
         apt-get install -y -q --no-install-recommends $2 >>"$_tb_root.log" 2>&1 ||
         die "installing $2 failed: $(tail -n 5 "$_tb_root.log")"
     umount "$_tb_root/proc"
+    printf '%s\n' "$2" >"${1%.tar.zst}.packages"
     finish_tarball_build "$1"
+}
+
+# nearest_base SPACE-SEPARATED-PACKAGES: prints the cached base of $JDAEMON_SUITE that has the
+# most of these packages and no other (by the list it was built with), or the minimal base. A new
+# base grows from it, so that a cold cache installs a JVM and systemd a few times per release
+# rather than once per base (the DEP-8 and metrics systems are the scenarios' and a few packages).
+nearest_base() {
+    _nb_best=$(minbase_tarball) || return
+    _nb_most=0
+    for _nb_list in "$JDAEMON_TEST_CACHE/$JDAEMON_SUITE"-*.packages; do
+        [ -s "${_nb_list%.packages}.tar.zst" ] || continue
+        read -r _nb_packages <"$_nb_list"
+        _nb_count=0
+        # shellcheck disable=SC2086 # a word list on purpose
+        for _nb_package in $_nb_packages; do
+            case " $1 " in
+                *" $_nb_package "*) _nb_count=$((_nb_count + 1)) ;;
+                *) continue 2 ;;
+            esac
+        done
+        if [ "$_nb_count" -gt "$_nb_most" ]; then
+            _nb_best=${_nb_list%.packages}.tar.zst
+            _nb_most=$_nb_count
+        fi
+    done
+    printf '%s\n' "$_nb_best"
 }
 
 # Runs in the builder's subshell, whose own traps clean up a build that fails
