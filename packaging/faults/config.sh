@@ -214,9 +214,7 @@ judge_start() {
 
 # start-NAME: the service stopped, the file broken, then started.
 start_case() {
-    fresh_service || return
-    service_cmd stop || why "stop exits $?: $(output_tail "$OUT")" || return
-    in_chroot rm -f "$RECORDS"
+    fresh_stopped_service || return
     break_config "$3" || return
     mark_logs
     timed_service_cmd start
