@@ -13,6 +13,7 @@
 #                                  starts PID 1 of the namespace ($CHROOT_PID1)
 #   in_chroot CMD...               runs CMD inside, as a process of the namespace
 #   chroot_destroy                 kills PID 1, unmounts, removes the directory
+#   chroot_in_memory               the test systems made after it live in a tmpfs
 #
 # The mirror is debootstrap's default: no host name is written here.
 
@@ -44,6 +45,7 @@ CHROOT_HOSTNAME=jdaemon-test
 CHROOT_DIR=
 CHROOT_PID1=
 CHROOT_UNSHARE=
+CHROOT_TMPFS=
 CHROOT_CGROUPS=
 
 log() {
@@ -521,8 +523,29 @@ chroot_cleanup_on_exit() {
 chroot_exit_trap() {
     _et_status=$?
     trap - EXIT
-    if ! chroot_destroy; then
+    if ! chroot_destroy || ! chroot_memory_release; then
         [ "$_et_status" -ne 0 ] || _et_status=2
     fi
     exit "$_et_status"
+}
+
+# chroot_in_memory: the test systems made from now on live in a tmpfs of the
+# caller's own, unmounted at exit (chroot_cleanup_on_exit first). For a suite
+# that judges when its service's writes land while other test systems are
+# unpacked and removed beside it (test-faults): a write to a disk file system
+# can wait for its journal, or be throttled for the dirty pages they leave;
+# one into memory does not. A tmpfs may hold device nodes and programs; its
+# size is a limit, not a reservation.
+chroot_in_memory() {
+    CHROOT_TMPFS=$(mktemp -d "$JDAEMON_TEST_TMP/jdaemon-tmpfs.XXXXXX")
+    mount -t tmpfs -o mode=0755,size=4g jdaemon-tests "$CHROOT_TMPFS" ||
+        die "cannot mount a tmpfs on $CHROOT_TMPFS"
+    JDAEMON_TEST_TMP=$CHROOT_TMPFS
+}
+
+chroot_memory_release() {
+    [ -n "$CHROOT_TMPFS" ] || return 0
+    umount "$CHROOT_TMPFS" || return 1
+    rmdir "$CHROOT_TMPFS" || return 1
+    CHROOT_TMPFS=
 }
